@@ -47,9 +47,12 @@ export function toDateMs(v: unknown): number | null {
     const t = Date.parse(v);
     return Number.isFinite(t) ? t : null;
   }
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  // ±8.64e15 ms is the range a JavaScript Date can represent; beyond it every date method gives NaN.
+  if (typeof v === "number") return Math.abs(v) <= MAX_DATE_MS ? v : null;
   return null;
 }
+
+const MAX_DATE_MS = 8.64e15;
 
 export type Coercer = (v: unknown) => RuntimeValue;
 

@@ -1,0 +1,66 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { can, type Permission } from "./permissions";
+import { currentUser } from "./session";
+import type { SessionUser } from "./users";
+
+/** Who did it: passed to every lib/ write (DESIGN.md §1). */
+export type Actor = { kind: "user"; id: number; label: string } | { kind: "apiClient"; id: number; label: string } | { kind: "system"; label: string };
+
+export type ActionContext = { user: SessionUser; orgId: number; actor: Actor };
+
+export type ActionError = {
+  code: "UNAUTHENTICATED" | "FORBIDDEN" | "VALIDATION" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "INTERNAL";
+  message: string;
+  /** Messages for form fields, keyed by field path (lands in react-hook-form's setError). */
+  fieldErrors?: Record<string, string>;
+};
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+/**
+ * The only way to define a console server action. It authenticates, authorises by the role
+ * matrix, parses input with the zod schema the form also uses, and turns domain errors into
+ * results; the org always comes from the session, never from the client. An action that forgets
+ * auth cannot be written: there is no other constructor (lib/auth/actions-are-guarded.test.ts).
+ */
+export function defineAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  run: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const user = await currentUser();
+    if (!user) return failure("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+    if (!can(user.role, permission)) return failure("FORBIDDEN", "Your role does not allow this.");
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, error: { code: "VALIDATION", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) } };
+    }
+    const ctx: ActionContext = { user, orgId: user.orgId, actor: { kind: "user", id: user.id, label: user.email } };
+    try {
+      return { ok: true, data: await run(parsed.data, ctx) };
+    } catch (error) {
+      if (error instanceof AppError) {
+        const code = error.kind === "UNAUTHENTICATED" ? "UNAUTHENTICATED" : error.kind;
+        return { ok: false, error: { code, message: error.message, ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}) } };
+      }
+      console.error("server action failed", error);
+      return failure("INTERNAL", "Something went wrong on our side. Try again; if it persists, tell your admin.");
+    }
+  };
+}
+
+function failure(code: ActionError["code"], message: string): { ok: false; error: ActionError } {
+  return { ok: false, error: { code, message } };
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { verifySecret } from "./password";
+
+export type ApiCaller = {
+  id: number;
+  clientId: string;
+  name: string;
+  orgId: number;
+  tillId: number | null;
+  tillCode: string | null;
+  scopes: string[];
+};
+
+// Secrets are stored as slow hashes; verifying one per request would cost ~50 ms of CPU. A
+// successful check is remembered briefly by a fast digest of the presented credentials (never the
+// secret itself); revocation still applies at once because the client row is read every time.
+const VERIFIED_TTL_MS = 60_000;
+const verified = new Map<string, number>();
+
+/** Resolves the caller of an API request from its HTTP Basic header, or null when it is not valid. */
+export async function authenticateApiClient(authorization: string | null): Promise<ApiCaller | null> {
+  const credentials = parseBasic(authorization);
+  if (!credentials) return null;
+  const client = await db.apiClient.findUnique({
+    where: { clientId: credentials.clientId },
+    select: {
+      id: true, clientId: true, name: true, orgId: true, secretHash: true, scopes: true, revokedAt: true, lastUsedAt: true,
+      till: { select: { id: true, code: true } },
+    },
+  });
+  if (!client || client.revokedAt) return null;
+
+  const fingerprint = createHash("sha256").update(`${client.secretHash}\0${credentials.secret}`).digest("base64url");
+  const until = verified.get(fingerprint);
+  if (!until || until < Date.now()) {
+    if (!(await verifySecret(credentials.secret, client.secretHash))) return null;
+    verified.set(fingerprint, Date.now() + VERIFIED_TTL_MS);
+    if (verified.size > 10_000) verified.clear();
+  }
+
+  // "Last used" to the minute is enough, and saves a write per request.
+  if (!client.lastUsedAt || Date.now() - client.lastUsedAt.getTime() > 60_000) {
+    await db.apiClient.update({ where: { id: client.id }, data: { lastUsedAt: new Date() } });
+  }
+  return {
+    id: client.id,
+    clientId: client.clientId,
+    name: client.name,
+    orgId: client.orgId,
+    tillId: client.till?.id ?? null,
+    tillCode: client.till?.code ?? null,
+    scopes: client.scopes,
+  };
+}
+
+export function parseBasic(header: string | null): { clientId: string; secret: string } | null {
+  if (!header) return null;
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header.trim());
+  if (!match?.[1]) return null;
+  const decoded = Buffer.from(match[1], "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon <= 0) return null;
+  return { clientId: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}

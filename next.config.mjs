@@ -1,0 +1,16 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Packages with WASM or native pieces that must be loaded by Node, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
+  // External systems call /v2/... as with the vendor; the handlers live under app/api/v2.
+  async rewrites() {
+    return [{ source: "/v2/:path*", destination: "/api/v2/:path*" }];
+  },
+  experimental: {
+    // forbidden() / app/forbidden.tsx for role checks on pages.
+    authInterrupts: true,
+  },
+};
+
+export default nextConfig;

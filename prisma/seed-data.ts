@@ -1,0 +1,105 @@
+// What the demo org holds. Credentials are development-only and documented in the README.
+import type { FieldScope, FieldType, Role } from "@/lib/generated/prisma/client";
+
+export const DEMO = {
+  org: { name: "Demo Retail", slug: "demo-retail" },
+  // Concept-based MLP (seed 003): brands Trends, Jewel and Foodworld across zones.
+  zones: [
+    { code: "NORTH", name: "North" },
+    { code: "SOUTH", name: "South" },
+    { code: "EAST", name: "East" },
+  ],
+  concepts: [
+    { code: "TRENDS", name: "Trends" },
+    { code: "JEWEL", name: "Jewel" },
+    { code: "FOODWORLD", name: "Foodworld" },
+  ],
+  cardSeries: [
+    { code: "CLASSIC", name: "Classic card", prefix: "9100" },
+    { code: "PREMIER", name: "Premier card", prefix: "9200" },
+  ],
+  stores: [
+    { code: "STORE-001", name: "Trends North", zone: "NORTH", concept: "TRENDS", tills: [{ code: "TILL-001", name: "Till 1" }] },
+    { code: "STORE-002", name: "Jewel South", zone: "SOUTH", concept: "JEWEL", tills: [{ code: "TILL-002", name: "Till 2" }] },
+    {
+      code: "STORE-003",
+      name: "Foodworld East",
+      zone: "EAST",
+      concept: "FOODWORLD",
+      tills: [{ code: "TILL-003", name: "Till 3" }],
+    },
+  ],
+  users: [
+    { email: "admin@demo.test", name: "Ada Admin", role: "ADMIN" as Role, password: "demo-admin-pass" },
+    { email: "manager@demo.test", name: "Priya Manager", role: "PROGRAM_MANAGER" as Role, password: "demo-manager-pass" },
+    { email: "agent@demo.test", name: "Carlos Agent", role: "MEMBER_CARE" as Role, password: "demo-agent-pass" },
+    { email: "viewer@demo.test", name: "Vera Viewer", role: "VIEWER" as Role, password: "demo-viewer-pass" },
+  ],
+  programs: [
+    {
+      name: "Demo Retail Rewards",
+      description: "The org's default program: every event is evaluated here.",
+      isDefault: true,
+      active: true,
+      contributors: ["manager@demo.test"],
+      concepts: [] as string[],
+      tiers: [
+        { name: "Silver", threshold: 0 },
+        { name: "Gold", threshold: 5000 },
+        { name: "Platinum", threshold: 20000 },
+      ],
+    },
+    {
+      name: "Trends Style Club",
+      description: "Brand program for the Trends concept.",
+      isDefault: false,
+      active: true,
+      contributors: ["manager@demo.test"],
+      concepts: ["TRENDS"],
+      tiers: [
+        { name: "SilverTrends", threshold: 0 },
+        { name: "GoldTrends", threshold: 3000 },
+      ],
+    },
+    {
+      name: "Jewel Circle",
+      description: "Brand program for the Jewel concept.",
+      isDefault: false,
+      active: false,
+      contributors: [] as string[],
+      concepts: ["JEWEL"],
+      tiers: [
+        { name: "Pearl", threshold: 0 },
+        { name: "Diamond", threshold: 10000 },
+      ],
+    },
+  ],
+  // Seed 000/001: the POS passes member_card_swiped to mark group transactions.
+  extendedFields: [
+    {
+      scope: "TRANSACTION" as FieldScope,
+      name: "member_card_swiped",
+      type: "ENUM" as FieldType,
+      allowedValues: ["Yes", "No"],
+      description: "Yes when the group's member card was swiped: the transaction earns for the group wallet.",
+    },
+  ],
+  // The customers of seed 000's join examples.
+  customers: [
+    { id: 564662499, firstName: "Asha", lastName: "Raman", mobile: "919000000499", email: "asha.raman@example.com" },
+    { id: 564662500, firstName: "Ben", lastName: "Okafor", mobile: "919000000500", email: "ben.okafor@example.com" },
+    { id: 564662501, firstName: "Chen", lastName: "Li", mobile: "919000000501", email: "chen.li@example.com" },
+  ],
+  configs: {
+    CONF_USER_GROUP_ENABLED: true,
+    CONF_USER_GROUP_SIZE: 5,
+    ENABLE_USER_GROUP_LOYALTY: true,
+  } as Record<string, boolean | number>,
+  apiClient: {
+    clientId: "demo-pos",
+    name: "Demo POS (TILL-001)",
+    secret: "demo-pos-secret",
+    till: "TILL-001",
+    scopes: ["programs:read", "transactions:write", "groups:write", "points:write"],
+  },
+} as const;
