@@ -1,17 +1,35 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const root = fileURLToPath(new URL(".", import.meta.url));
+const alias = {
+  "@": root,
+  // "server-only" throws outside React Server Components; under Vitest lib/ runs as plain Node.
+  "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
+};
+const include = ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts"];
+
 export default defineConfig({
-  resolve: {
-    alias: { "@": fileURLToPath(new URL(".", import.meta.url)) },
-  },
+  resolve: { alias },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
-    environment: "node",
-    globalSetup: ["./lib/testing/global-setup.ts"],
-    setupFiles: ["./lib/testing/setup-file.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    server: { deps: { inline: ["server-only"] } },
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include, exclude: ["**/*.db.test.ts", "**/node_modules/**"], environment: "node" },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Integration tests on a real database: each test file gets its own (lib/testing).
+          name: "db",
+          include: include.map((p) => p.replace(".test.ts", ".db.test.ts")),
+          environment: "node",
+          globalSetup: ["./lib/testing/db-global-setup.ts"],
+          setupFiles: ["./lib/testing/db-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -33,7 +33,9 @@ export type Env = z.infer<typeof envSchema>;
 const DEV_SECRET = "development-only-secret-do-not-use-in-production!";
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  // An empty variable (FOO= in a shell or .env) means "not set", as it does for most tools.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);

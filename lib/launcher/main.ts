@@ -16,10 +16,10 @@ type Mode = "dev" | "start";
 async function main(mode: Mode) {
   const config = env();
   let embedded: EmbeddedDatabase | undefined;
-  let child: ChildProcess | undefined;
+  const running: { next?: ChildProcess } = {};
 
   const shutdown = async (code: number) => {
-    child?.kill("SIGTERM");
+    running.next?.kill("SIGTERM");
     await embedded?.stop().catch(() => {});
     process.exit(code);
   };
@@ -57,10 +57,11 @@ async function main(mode: Mode) {
   // `next start` runs in production mode, which needs a session secret. On the embedded database
   // (a single machine) we make one once and keep it beside the data.
   if (!config.NEXTAUTH_SECRET && embedded) childEnv.NEXTAUTH_SECRET = localSecret(config.EMBEDDED_DB_DIR);
-  child = spawn(nextBin(), [mode, "--port", String(config.PORT)], {
+  const child = spawn(nextBin(), [mode, "--port", String(config.PORT)], {
     stdio: "inherit",
     env: { ...process.env, ...childEnv },
   });
+  running.next = child;
   child.on("exit", (code) => void shutdown(code ?? 0));
 }
 

@@ -1,0 +1,19 @@
+import { expect, test } from "./fixtures";
+
+test("the programs page lists the demo org's programs, the default starred and first", async ({ page }) => {
+  await page.goto("/programs");
+  const rows = page.getByRole("row");
+  await expect(rows.nth(1)).toContainText("Demo Retail Rewards");
+  await expect(rows.nth(1).getByLabel("Default program")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Trends Style Club" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Jewel Circle" })).toBeVisible();
+  await expect(page.getByText("Inactive")).toBeVisible();
+});
+
+test("member care and settings say honestly what they will hold", async ({ page }) => {
+  await page.goto("/member-care");
+  await expect(page.getByRole("heading", { name: "Customer and group lookup is on its way" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await expect(page.getByText("Zones, concepts, card series")).toBeVisible();
+});

@@ -1,2 +1,0 @@
-// Replaced by the database test harness (see lib/testing/README in the foundation commit).
-export default function setup() {}

@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Playwright drives Debian's Chromium: these machines cannot download Playwright's own browser.
+const CHROMIUM = "/usr/bin/chromium";
+if (!existsSync(CHROMIUM)) {
+  throw new Error(
+    `Chromium is missing at ${CHROMIUM}; the browser tests need it.\n` +
+      "Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n" +
+      "(npx playwright install does not work offline; .ci/run installs it for CI.)",
+  );
+}
+
+const PORT = 3100;
+const CI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  workers: 2,
+  reporter: CI ? [["list"], ["html", { open: "never" }]] : "list",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/admin.json" },
+      dependencies: ["setup"],
+    },
+  ],
+  // A production build on a fresh in-memory embedded database, seeded with the demo org.
+  webServer: {
+    command: "npm run build && npm start",
+    url: `http://localhost:${PORT}/login`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      EMBEDDED_DB_DIR: "memory://",
+      EMBEDDED_DB_PORT: "54391",
+      SEED_DEMO: "true",
+      NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only",
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+    },
+  },
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { verifySecret } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import { databaseUrl } from "@/lib/env";
+import { seedDemo } from "./seed";
+
+describe("demo seed", () => {
+  it("builds Demo Retail once and changes nothing the second time", async () => {
+    expect(await seedDemo(databaseUrl())).toBe(true);
+    const counts = async () => ({
+      orgs: await db.org.count(),
+      programs: await db.program.count(),
+      users: await db.user.count(),
+      customers: await db.customer.count(),
+      tiers: await db.tier.count(),
+    });
+    const first = await counts();
+    expect(await seedDemo(databaseUrl())).toBe(false);
+    expect(await counts()).toEqual(first);
+  });
+
+  it("holds what the source documents tell", async () => {
+    await seedDemo(databaseUrl());
+    const org = await db.org.findUniqueOrThrow({ where: { slug: "demo-retail" } });
+    expect(org.name).toBe("Demo Retail");
+    expect(org.mlpType).toBe("CONCEPT");
+    const ids = (await db.customer.findMany({ where: { orgId: org.id }, select: { id: true } })).map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([564662499, 564662500, 564662501]));
+    const field = await db.extendedFieldDef.findFirstOrThrow({ where: { orgId: org.id, name: "member_card_swiped" } });
+    expect(field).toMatchObject({ scope: "TRANSACTION", type: "ENUM", allowedValues: ["Yes", "No"] });
+    const client = await db.apiClient.findUniqueOrThrow({ where: { clientId: "demo-pos" }, include: { till: true } });
+    expect(client.till?.code).toBe("TILL-001");
+    expect(await verifySecret("demo-pos-secret", client.secretHash)).toBe(true);
+    const programs = await db.program.findMany({ where: { orgId: org.id, isDefault: true } });
+    expect(programs).toHaveLength(1);
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@demo.test" } });
+    expect(admin.role).toBe("ADMIN");
+    expect(await verifySecret("demo-admin-pass", admin.passwordHash)).toBe(true);
+  });
+});
