@@ -27,6 +27,12 @@ describe("decimal", () => {
     expect(s(divide(2, 3))).toBe("0.6666666667");
     expect(s(divide(-2, 3))).toBe("-0.6666666667");
     expect(s(divide(4804, 100))).toBe("48.04");
+    expect(s(divide(0.3, 0.1))).toBe("3");
+    expect(s(divide(1, 8))).toBe("0.125");
+    expect(s(divide(120.5, 0.25))).toBe("482");
+    expect(s(divide(-7.5, 2))).toBe("-3.75");
+    expect(s(divide(1, 1024))).toBe("0.0009765625");
+    expect(s(divide(1, 2048))).toBe("0.0004882813");
     expect(divide(1, 0)).toBeNull();
     expect(remainder(1, 0)).toBeNull();
   });
@@ -61,9 +67,32 @@ describe("decimal", () => {
         expect(s(subtract(asDecimal(a), asDecimal(b)))).toBe(s(d(new BigDecimal(a - b, 2).toString())));
         expect(s(multiply(asDecimal(a), asDecimal(b)))).toBe(s(d(new BigDecimal(a * b, 4).toString())));
         if (b !== 0n) expect(s(remainder(asDecimal(a), asDecimal(b)))).toBe(s(d(new BigDecimal(a % b, 2).toString())));
+        if (b !== 0n) {
+          // Exact BigInt reference: a/b to 10 places, halves away from zero.
+          const n = a * 10n ** 10n;
+          let q = n / b;
+          const r = n % b;
+          if ((r < 0n ? -r : r) * 2n >= (b < 0n ? -b : b)) q += (n < 0n) !== (b < 0n) ? -1n : 1n;
+          expect(s(divide(asDecimal(a), asDecimal(b)))).toBe(s(d(new BigDecimal(q, 10).toString())));
+        }
         expect(compare(asDecimal(a), asDecimal(b))).toBe(a < b ? -1 : a > b ? 1 : 0);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("divides exactly on the fast path when the quotient terminates (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.constantFrom(1, 2, 4, 5, 8, 10, 16, 25, 40, 100, 125, 1000, 3, 7), (cents, divisorCents) => {
+        const a = d(new BigDecimal(BigInt(cents), 2).toString());
+        const b = d(new BigDecimal(BigInt(divisorCents), 2).toString());
+        const n = BigInt(cents) * 10n ** 10n;
+        let q = n / BigInt(divisorCents);
+        const r = n % BigInt(divisorCents);
+        if ((r < 0n ? -r : r) * 2n >= BigInt(divisorCents)) q += n < 0n ? -1n : 1n;
+        expect(s(divide(a, b))).toBe(s(d(new BigDecimal(q, 10).toString())));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -33,7 +33,8 @@ export const DIVISION_SCALE = 10;
 
 /** Below this, a scaled integer divided by a power of ten is its own shortest double. */
 const FAITHFUL_LIMIT = 1e15;
-const POW10: readonly number[] = Array.from({ length: 16 }, (_, k) => 10 ** k);
+const MAX_EXACT = 2 ** 53;
+const POW10: readonly number[] = Array.from({ length: 32 }, (_, k) => 10 ** k);
 const DECIMAL_TEXT = /^\s*([+-]?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$|^\s*([+-]?)\.(\d+)\s*$/;
 
 export function isDecimal(v: unknown): v is Decimal {
@@ -86,7 +87,7 @@ export function multiply(a: Decimal, b: Decimal): Decimal {
     if (ka >= 0 && kb >= 0) {
       const product = Math.round(a * POW10[ka]!) * Math.round(b * POW10[kb]!);
       const k = ka + kb;
-      if (Math.abs(product) < FAITHFUL_LIMIT && k < POW10.length) return product / POW10[k]!;
+      if (Math.abs(product) < FAITHFUL_LIMIT && k < 16) return product / POW10[k]!;
     }
   }
   const x = toBig(a);
@@ -97,9 +98,9 @@ export function multiply(a: Decimal, b: Decimal): Decimal {
 /** null when dividing by zero. */
 export function divide(a: Decimal, b: Decimal): Decimal | null {
   if (isZero(b)) return null;
-  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b)) {
-    const q = a / b;
-    if (Number.isInteger(q) && Math.abs(q) < FAITHFUL_LIMIT && Math.abs(a) < FAITHFUL_LIMIT) return q;
+  if (typeof a === "number" && typeof b === "number") {
+    const fast = divideFast(a, b);
+    if (fast !== undefined) return fast;
   }
   const x = toBig(a);
   const y = toBig(b);
@@ -158,12 +159,35 @@ function addFast(a: number, b: number): number | undefined {
 }
 
 /**
+ * Quotients that end within DIVISION_SCALE places (money / 100, / 4, …) without BigInt: guess
+ * the quotient at each scale and keep it only if multiplying back gives the dividend exactly.
+ */
+function divideFast(a: number, b: number): number | undefined {
+  const ka = decimalPlaces(a);
+  const kb = decimalPlaces(b);
+  if (ka < 0 || kb < 0) return undefined;
+  const x = Math.round(a * POW10[ka]!);
+  const y = Math.round(b * POW10[kb]!);
+  const q = a / b;
+  for (let s = 0; s <= DIVISION_SCALE; s++) {
+    const r = Math.round(q * POW10[s]!);
+    if (Math.abs(r) >= FAITHFUL_LIMIT) return undefined;
+    // r / 10^s * y / 10^kb == x / 10^ka  ⇔  r * y * 10^ka == x * 10^(s + kb); doubles below 2^53 are exact.
+    const left = r * y * POW10[ka]!;
+    const right = x * POW10[s + kb]!;
+    if (Math.abs(left) >= MAX_EXACT || Math.abs(right) >= MAX_EXACT) return undefined;
+    if (left === right) return r / POW10[s]!;
+  }
+  return undefined;
+}
+
+/**
  * Number of decimal places of a number's exact decimal value when that value is small enough
  * for the fast path (|a| * 10^places below 1e15); -1 otherwise.
  */
 function decimalPlaces(a: number): number {
   if (Number.isInteger(a)) return Math.abs(a) < FAITHFUL_LIMIT ? 0 : -1;
-  for (let k = 1; k < POW10.length; k++) {
+  for (let k = 1; k < 16; k++) {
     const p = POW10[k]!;
     const scaled = a * p;
     if (Math.abs(scaled) >= FAITHFUL_LIMIT) return -1;
@@ -221,6 +245,6 @@ function normalise(coefficient: bigint, scale: number): Decimal {
     s--;
   }
   const abs = c < 0n ? -c : c;
-  if (abs < 1000000000000000n && s < POW10.length) return Number(c) / POW10[s]!;
+  if (abs < 1000000000000000n && s < 16) return Number(c) / POW10[s]!;
   return new BigDecimal(c, s);
 }
