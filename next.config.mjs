@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Lets two builds (e.g. parallel browser-test runs) live side by side; see playwright.config.ts.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Packages with WASM or native pieces that must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
   // External systems call /v2/... as with the vendor; the handlers live under app/api/v2.

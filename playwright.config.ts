@@ -11,7 +11,11 @@ if (!existsSync(CHROMIUM)) {
   );
 }
 
-const PORT = 3100;
+// Several checkouts (or helpers) may run the browser tests at once on one machine: ports and the
+// build directory can be moved with E2E_PORT, E2E_DB_PORT and NEXT_DIST_DIR.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DB_PORT = Number(process.env.E2E_DB_PORT ?? 54391);
+export const ADMIN_STATE = `e2e/.auth/admin-${PORT}.json`;
 const CI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -45,7 +49,7 @@ export default defineConfig({
     { name: "setup", testMatch: /.*\.setup\.ts/ },
     {
       name: "chromium",
-      use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/admin.json" },
+      use: { ...devices["Desktop Chrome"], storageState: ADMIN_STATE },
       dependencies: ["setup"],
     },
   ],
@@ -60,7 +64,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       EMBEDDED_DB_DIR: "memory://",
-      EMBEDDED_DB_PORT: "54391",
+      EMBEDDED_DB_PORT: String(DB_PORT),
       SEED_DEMO: "true",
       NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only",
       NEXTAUTH_URL: `http://localhost:${PORT}`,

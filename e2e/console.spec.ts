@@ -15,5 +15,5 @@ test("member care and settings say honestly what they will hold", async ({ page 
   await expect(page.getByRole("heading", { name: "Customer and group lookup is on its way" })).toBeVisible();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
-  await expect(page.getByText("Zones, concepts, card series")).toBeVisible();
+  await expect(page.getByText("Zones, concepts, card series, stores and tills")).toBeVisible();
 });

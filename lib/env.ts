@@ -22,6 +22,8 @@ export const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   /** The console's public URL (sign-in redirects). Defaults to http://localhost:$PORT. */
   NEXTAUTH_URL: z.url().optional(),
+  /** Next.js build directory (to keep parallel builds apart). */
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   /** Seed the demo org on start (default: on for the embedded database, off otherwise). */
   SEED_DEMO: booleanFlag.optional(),
   /** Whether CI runs us: fewer retries, stricter checks. */

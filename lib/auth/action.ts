@@ -5,8 +5,7 @@ import { can, type Permission } from "./permissions";
 import { currentUser } from "./session";
 import type { SessionUser } from "./users";
 
-/** Who did it: passed to every lib/ write (DESIGN.md §1). */
-export type Actor = { kind: "user"; id: number; label: string } | { kind: "apiClient"; id: number; label: string } | { kind: "system"; label: string };
+import type { Actor } from "./actor";
 
 export type ActionContext = { user: SessionUser; orgId: number; actor: Actor };
 

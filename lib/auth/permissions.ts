@@ -20,7 +20,7 @@ export const PERMISSIONS = {
   "settings:read": ["ADMIN", "PROGRAM_MANAGER"],
   "settings:write": ["ADMIN"],
   "users:manage": ["ADMIN"],
-  "audit:read": ["ADMIN"],
+  "audit:read": ["ADMIN", "PROGRAM_MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

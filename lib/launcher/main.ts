@@ -41,7 +41,7 @@ async function main(mode: Mode) {
     log(seeded ? "demo org seeded" : "demo org already present");
   }
 
-  if (mode === "start" && !existsSync(path.join(".next", "BUILD_ID"))) {
+  if (mode === "start" && !existsSync(path.join(config.NEXT_DIST_DIR, "BUILD_ID"))) {
     log("no production build yet: running `next build` first");
     await run(nextBin(), ["build"], {});
   }
