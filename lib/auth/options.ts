@@ -22,19 +22,24 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        return user ? { id: String(user.id), email: user.email, name: user.name } : null;
+        return user ? { id: String(user.id), email: user.email, name: user.name, orgId: user.orgId, role: user.role } : null;
       },
     }),
   ],
   callbacks: {
-    // The token carries only the user id; org and role are read from the database on every
-    // request (lib/auth/session.ts), so a role change or deactivation applies immediately.
+    // The session carries user id, org id and role for the browser's benefit. The server never
+    // trusts them: lib/auth/session.ts reloads the user on every request, so a role change or a
+    // deactivation applies at once.
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.orgId = user.orgId;
+        token.role = user.role;
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub };
+      return { ...session, userId: token.sub, orgId: token.orgId, role: token.role };
     },
   },
 };

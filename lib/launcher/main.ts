@@ -36,7 +36,9 @@ async function main(mode: Mode) {
   }
 
   await migrateDeploy(url);
-  if (config.SEED_DEMO ?? embedded !== undefined) {
+  // Demo data by default where a developer works (dev mode, or the embedded database); never on
+  // a production server unless asked, and the seed itself refuses NODE_ENV=production.
+  if (config.SEED_DEMO ?? (mode === "dev" || embedded !== undefined)) {
     const seeded = await seedDemo(url);
     log(seeded ? "demo org seeded" : "demo org already present");
   }
