@@ -29,14 +29,19 @@ export async function recordAudit(tx: Tx, entry: AuditInput): Promise<void> {
       action: entry.action,
       entityType: entry.entityType,
       entityId: String(entry.entityId),
-      before: toJson(entry.before),
-      after: toJson(entry.after),
+      // strictUndefinedChecks refuses an explicit undefined: leave an absent side out (SQL NULL).
+      ...jsonField("before", entry.before),
+      ...jsonField("after", entry.after),
     },
   });
 }
 
-// Dates and decimals become strings; undefined becomes SQL NULL (Prisma.DbNull is not needed for
-// optional Json columns when we pass undefined).
+function jsonField<K extends "before" | "after">(key: K, value: unknown): Partial<Record<K, Prisma.InputJsonValue>> {
+  const json = toJson(value);
+  return json === undefined ? {} : ({ [key]: json } as Record<K, Prisma.InputJsonValue>);
+}
+
+// Dates and decimals become strings; undefined and null are left out (SQL NULL).
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
