@@ -1,6 +1,16 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { randomBytes } from "node:crypto";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { hashSecret } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { mapDbError } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "./audit";
+import { userChangeRefusal, type UserChange } from "./users-rules";
+import type { createConsoleUserSchema } from "./users-schema";
 
 export type ConsoleUserRow = { id: number; name: string; email: string; role: Role; active: boolean; lastLoginAt: Date | null };
 
@@ -9,5 +19,84 @@ export async function listConsoleUsers({ orgId }: { orgId: number }): Promise<Co
     where: { orgId },
     orderBy: [{ active: "desc" }, { name: "asc" }],
     select: { id: true, name: true, email: true, role: true, active: true, lastLoginAt: true },
+  });
+}
+
+const EMAIL_TAKEN = "A console user with this email already exists. Emails are unique across all orgs.";
+
+/**
+ * Creates a console user with a generated temporary password, returned once and stored only as a
+ * hash. We generate it rather than let the admin type one so that no admin-chosen (and reused)
+ * password ends up in someone else's account.
+ */
+export async function createConsoleUser({
+  orgId,
+  actor,
+  input,
+}: {
+  orgId: number;
+  actor: Actor;
+  input: z.output<typeof createConsoleUserSchema>;
+}): Promise<{ id: number; email: string; temporaryPassword: string }> {
+  const temporaryPassword = randomBytes(12).toString("base64url");
+  const passwordHash = await hashSecret(temporaryPassword);
+  // Emails are unique across the whole system (sign-in looks users up by email alone).
+  const taken = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (taken) throw new AppError("CONFLICT", EMAIL_TAKEN, { field: "email" });
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { orgId, name: input.name, email: input.email, role: input.role, passwordHash },
+        select: { id: true, name: true, email: true, role: true, active: true },
+      });
+      await recordAudit(tx, { orgId, actor, action: "user.create", entityType: "User", entityId: created.id, after: created });
+      return created;
+    });
+    return { id: user.id, email: user.email, temporaryPassword };
+  } catch (error) {
+    // A concurrent create of the same email loses on the unique index.
+    const mapped = mapDbError(error, { unique: EMAIL_TAKEN });
+    if (mapped instanceof AppError && mapped.kind === "CONFLICT") throw new AppError("CONFLICT", EMAIL_TAKEN, { field: "email" });
+    throw mapped;
+  }
+}
+
+export async function changeUserRole(args: { orgId: number; actor: Actor; userId: number; role: Role }): Promise<void> {
+  await applyUserChange({ ...args, change: { kind: "role", role: args.role } });
+}
+
+export async function setUserActive(args: { orgId: number; actor: Actor; userId: number; active: boolean }): Promise<void> {
+  await applyUserChange({ ...args, change: { kind: "active", active: args.active } });
+}
+
+async function applyUserChange({
+  orgId,
+  actor,
+  userId,
+  change,
+}: {
+  orgId: number;
+  actor: Actor;
+  userId: number;
+  change: UserChange;
+}): Promise<void> {
+  await db.$transaction(async (tx) => {
+    // Lock the org's admins so two admins demoting each other at once cannot leave none.
+    await tx.$queryRaw`SELECT id FROM "User" WHERE "orgId" = ${orgId} AND role = 'ADMIN' FOR UPDATE`;
+    const target = await tx.user.findFirst({ where: { id: userId, orgId }, select: { id: true, name: true, email: true, role: true, active: true } });
+    if (!target) throw new AppError("NOT_FOUND", "That user does not exist in this org.");
+    const otherActiveAdmins = await tx.user.count({ where: { orgId, role: "ADMIN", active: true, id: { not: target.id } } });
+    const refusal = userChangeRefusal({ actorId: actor.kind === "user" ? actor.id : -1, target, change, otherActiveAdmins });
+    if (refusal) throw new AppError("INVALID", refusal, change.kind === "role" ? { field: "role" } : {});
+
+    const data: Prisma.UserUpdateInput = change.kind === "role" ? { role: change.role } : { active: change.active };
+    const unchanged = change.kind === "role" ? target.role === change.role : target.active === change.active;
+    if (unchanged) return;
+    await tx.user.update({ where: { id: target.id }, data });
+    // Before/after carry only what changed, plus who; never the password hash.
+    const action = change.kind === "role" ? "user.role" : change.active ? "user.reactivate" : "user.deactivate";
+    const before = change.kind === "role" ? { email: target.email, role: target.role } : { email: target.email, active: target.active };
+    const after = change.kind === "role" ? { email: target.email, role: change.role } : { email: target.email, active: change.active };
+    await recordAudit(tx, { orgId, actor, action, entityType: "User", entityId: target.id, before, after });
   });
 }

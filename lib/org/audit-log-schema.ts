@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+// Client-safe: the audit log's filters, read from the page's query string (?action=…&from=…).
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const optionalText = z.string().trim().max(200).optional().catch(undefined).transform((v) => (v ? v : undefined));
+const optionalDate = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((v) => (v && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined));
+
+export const auditQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).catch(1),
+  actor: optionalText,
+  action: optionalText,
+  entityType: optionalText,
+  from: optionalDate,
+  to: optionalDate,
+});
+
+export type AuditFilters = { actor?: string | undefined; action?: string | undefined; entityType?: string | undefined; from?: string | undefined; to?: string | undefined };
+
+/**
+ * Reads the query string into filters. A malformed date is dropped (never a 500); a range that
+ * ends before it starts is reported so the page can say so on the field.
+ */
+export function parseAuditQuery(query: Record<string, string | string[] | undefined>): {
+  page: number;
+  filters: AuditFilters;
+  errors: { to?: string };
+} {
+  const flat = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const { page, ...filters } = auditQuerySchema.parse(flat);
+  if (filters.from && filters.to && filters.to < filters.from) {
+    return { page, filters: { ...filters, to: undefined }, errors: { to: "The end date is before the start date." } };
+  }
+  return { page, filters, errors: {} };
+}
+
+/** The UTC instants a yyyy-mm-dd range covers: from midnight of `from` up to (not incl.) the day after `to`. */
+export function dateRangeOf(filters: Pick<AuditFilters, "from" | "to">): { gte?: Date; lt?: Date } {
+  const range: { gte?: Date; lt?: Date } = {};
+  if (filters.from) range.gte = new Date(`${filters.from}T00:00:00.000Z`);
+  if (filters.to) range.lt = new Date(Date.parse(`${filters.to}T00:00:00.000Z`) + 24 * 60 * 60 * 1000);
+  return range;
+}
