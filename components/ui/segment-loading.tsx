@@ -1,0 +1,10 @@
+/** The loading skeleton every console segment uses (its loading.tsx re-exports this). */
+export function SegmentLoading() {
+  return (
+    <div role="status" aria-live="polite" className="animate-pulse space-y-4">
+      <div className="h-7 w-48 rounded bg-slate-200" />
+      <div className="h-40 rounded-lg bg-slate-200" />
+      <span className="sr-only">Loading…</span>
+    </div>
+  );
+}
