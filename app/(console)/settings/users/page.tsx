@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { formatUtc } from "@/lib/org/audit-log-format";
 import { listConsoleUsers } from "@/lib/org/users";
+import { CreateUser } from "./create-user";
+import { UserRoleControl } from "./user-role-control";
+import { UserStatusControl } from "./user-status-control";
 
 export const metadata: Metadata = { title: "Users and roles" };
 
@@ -13,7 +16,8 @@ export default async function UsersPage() {
   const users = await listConsoleUsers({ orgId: user.orgId });
   return (
     <>
-      <PageHeader title="Users and roles" description="Console users of this org. Only admins see this page." />
+      <PageHeader title="Users and roles" description="Console users of this org and what their role lets them do. Only admins see this page." />
+      <CreateUser />
       <Card className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
@@ -23,20 +27,31 @@ export default async function UsersPage() {
               <th scope="col" className="px-4 py-3">Role</th>
               <th scope="col" className="px-4 py-3">Status</th>
               <th scope="col" className="px-4 py-3">Last sign-in</th>
+              <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td className="px-4 py-3 font-medium">{u.name}</td>
-                <td className="px-4 py-3">{u.email}</td>
-                <td className="px-4 py-3">{ROLE_LABELS[u.role]}</td>
-                <td className="px-4 py-3">
-                  <Badge tone={u.active ? "success" : "neutral"}>{u.active ? "Active" : "Deactivated"}</Badge>
-                </td>
-                <td className="px-4 py-3 text-slate-600">{u.lastLoginAt ? u.lastLoginAt.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "Never"}</td>
-              </tr>
-            ))}
+            {users.map((u) => {
+              const self = u.id === user.id;
+              return (
+                <tr key={u.id} data-testid={`user-row-${u.email}`}>
+                  <td className="px-4 py-3 font-medium">
+                    {u.name} {self ? <Badge tone="info">You</Badge> : null}
+                  </td>
+                  <td className="px-4 py-3">{u.email}</td>
+                  <td className="px-4 py-3">
+                    <UserRoleControl userId={u.id} email={u.email} role={u.role} self={self} />
+                  </td>
+                  <td className="px-4 py-3">
+                    <Badge tone={u.active ? "success" : "neutral"}>{u.active ? "Active" : "Deactivated"}</Badge>
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{u.lastLoginAt ? formatUtc(u.lastLoginAt) : "Never"}</td>
+                  <td className="px-4 py-3 text-right">
+                    {self ? null : <UserStatusControl userId={u.id} name={u.name} email={u.email} active={u.active} />}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </Card>

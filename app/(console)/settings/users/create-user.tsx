@@ -1,0 +1,115 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { useActionSubmit } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
+import { createConsoleUserSchema } from "@/lib/org/users-schema";
+import { createConsoleUserAction } from "./actions";
+
+type FormInput = z.input<typeof createConsoleUserSchema>;
+type FormOutput = z.output<typeof createConsoleUserSchema>;
+const EMPTY: FormInput = { name: "", email: "", role: "VIEWER" };
+
+export function CreateUser() {
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<{ email: string; temporaryPassword: string } | null>(null);
+  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(createConsoleUserSchema), defaultValues: EMPTY });
+  const submit = useActionSubmit(form);
+  const { errors, isSubmitting } = form.formState;
+
+  if (created) {
+    return (
+      <section aria-labelledby="temp-password-title" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-5">
+        <h2 id="temp-password-title" className="text-base font-semibold text-amber-900">
+          Temporary password for {created.email}
+        </h2>
+        <p role="alert" className="mt-1 text-sm text-amber-900">
+          You will not see this password again: we keep only a hash. Give it to them over a safe channel (not the same email).
+        </p>
+        <div className="mt-3 flex items-center gap-2">
+          <code data-testid="temporary-password" className="rounded bg-white px-2 py-1 font-mono text-sm">
+            {created.temporaryPassword}
+          </code>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={async () => {
+              try {
+                await navigator.clipboard.writeText(created.temporaryPassword);
+                toast.success("Password copied");
+              } catch {
+                toast.error("Copying is blocked here; select the text and copy it by hand.");
+              }
+            }}
+          >
+            Copy
+          </Button>
+        </div>
+        <Button className="mt-4" onClick={() => setCreated(null)}>
+          Done
+        </Button>
+      </section>
+    );
+  }
+  if (!open) {
+    return (
+      <div className="mb-4 flex justify-end">
+        <Button onClick={() => setOpen(true)}>Add user</Button>
+      </div>
+    );
+  }
+  return (
+    <Card className="mb-6 p-5">
+      <h2 className="text-base font-semibold">Add a console user</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        We generate a temporary password and show it to you once, so that no password you chose ends up in someone else&apos;s account.
+      </p>
+      <form
+        noValidate
+        className="mt-4"
+        onSubmit={form.handleSubmit(async (values) => {
+          const data = await submit(() => createConsoleUserAction(values), "User added");
+          if (data) {
+            setCreated({ email: data.email, temporaryPassword: data.temporaryPassword });
+            form.reset(EMPTY);
+            setOpen(false);
+          }
+        })}
+      >
+        <fieldset disabled={isSubmitting} className="grid gap-4 md:grid-cols-3">
+          <Field label="Name" error={errors.name?.message}>
+            {(props) => <Input {...props} {...form.register("name")} autoComplete="off" />}
+          </Field>
+          <Field label="Email" error={errors.email?.message} hint="Used to sign in; unique across all orgs.">
+            {(props) => <Input {...props} {...form.register("email")} type="email" autoComplete="off" />}
+          </Field>
+          <Field label="Role" error={errors.role?.message}>
+            {(props) => (
+              <select {...props} {...form.register("role")} className="block h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm">
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="flex gap-2 md:col-span-3">
+            <Button type="submit">{isSubmitting ? "Adding…" : "Add user"}</Button>
+            <Button variant="secondary" onClick={() => { form.reset(EMPTY); setOpen(false); }}>
+              Cancel
+            </Button>
+          </div>
+        </fieldset>
+      </form>
+    </Card>
+  );
+}
