@@ -5,7 +5,10 @@ import { callRoute } from "@/lib/testing/route";
 import { databaseUrl } from "@/lib/env";
 import { GET } from "./route";
 
-type ProgramsBody = { data: { id: number; name: string; isDefault: boolean }[]; warnings: unknown[] };
+type ProgramsBody = {
+  data: { id: number; name: string; isDefault: boolean; entities: { type: string; id: number; code: string; name: string }[] }[];
+  warnings: unknown[];
+};
 type ErrorBody = { warnings: unknown[]; errors: { status: boolean; code: number; message: string }[] };
 
 describe("GET /v2/programs", () => {
@@ -39,6 +42,14 @@ describe("GET /v2/programs", () => {
     const body = res.body as ProgramsBody;
     expect(body.data.map((p) => p.name)).toEqual(["Demo Retail Rewards", "Jewel Circle", "Trends Style Club"]);
     expect(body.data[0]?.isDefault).toBe(true);
+  });
+
+  it("summarises each program's mapped entities", async () => {
+    const res = await callRoute(GET, "/api/v2/programs", { headers: { authorization: basic("demo-pos", "demo-pos-secret") } });
+    const byName = new Map((res.body as ProgramsBody).data.map((p) => [p.name, p.entities]));
+    expect(byName.get("Demo Retail Rewards")).toEqual([]);
+    expect(byName.get("Trends Style Club")).toEqual([{ type: "CONCEPT", id: expect.any(Number), code: "TRENDS", name: "Trends" }]);
+    expect(byName.get("Jewel Circle")).toEqual([{ type: "CONCEPT", id: expect.any(Number), code: "JEWEL", name: "Jewel" }]);
   });
 
   it("never shows another org's programs", async () => {
