@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deactivationEffect, deactivationRefusal, reactivationRefusal } from "./rules";
+import { deactivationEffect, deactivationRefusal, reactivationEffect, reactivationRefusal } from "./rules";
 
 describe("deactivationRefusal", () => {
   it("names the count of active children that block it", () => {
@@ -30,5 +30,14 @@ describe("deactivationEffect", () => {
     expect(deactivationEffect("zone", "NORTH", 0)).toBe("New stores can no longer be placed in NORTH. Program mappings to it are kept. You can reactivate it later.");
     expect(deactivationEffect("till", "TILL-1", 0)).toContain("can no longer be chosen for new API clients");
     expect(deactivationEffect("store", "S-1", 0)).toContain("New tills can no longer be added to S-1");
+  });
+});
+
+describe("reactivationEffect", () => {
+  it("says what the unit can be chosen for again", () => {
+    expect(reactivationEffect("zone", "NORTH")).toBe("NORTH can be chosen again for new stores.");
+    expect(reactivationEffect("store", "S-1")).toBe("S-1 can be chosen again for new tills.");
+    expect(reactivationEffect("till", "T-1")).toBe("T-1 can be chosen again for new API clients.");
+    expect(reactivationEffect("cardSeries", "GOLD")).toBe("GOLD is marked active again.");
   });
 });

@@ -46,3 +46,11 @@ export function deactivationEffect(kind: OrgUnitKind, code: string, activeChildr
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** What reactivating does, said before the user confirms. */
+export function reactivationEffect(kind: OrgUnitKind, code: string): string {
+  const child = CHILD_KIND[kind];
+  if (child) return `${code} can be chosen again for new ${ORG_UNIT_LABELS[child].many}.`;
+  if (kind === "till") return `${code} can be chosen again for new API clients.`;
+  return `${code} is marked active again.`;
+}
