@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/users";
-import { db } from "@/lib/db/client";
+import { getMlpState, listOrgUnits } from "@/lib/programs/org-structure/queries";
 import { createOrg, createUser } from "@/lib/testing/factories";
 import { createStructure } from "@/lib/testing/org-structure-factories";
 
@@ -36,9 +36,9 @@ describe("organisation actions", () => {
         setMlpTypeAction({ mlpType: "ZONE" }),
       ]);
       for (const result of results) expect(result).toEqual({ ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this." } });
-      expect(await db.zone.findFirstOrThrow({ where: { id: zone.id } })).toMatchObject({ code: zone.code, active: true });
-      expect(await db.zone.count({ where: { orgId, code: "HACK" } })).toBe(0);
-      expect((await db.org.findFirstOrThrow({ where: { id: orgId } })).mlpType).toBeNull();
+      const zones = await listOrgUnits({ orgId, kind: "zone", page: 1 });
+      expect(zones.rows).toEqual([expect.objectContaining({ id: zone.id, code: zone.code, active: true })]);
+      expect((await getMlpState({ orgId })).mlpType).toBeNull();
     }
     session.user = null;
     expect(await createOrgUnitAction({ kind: "zone", code: "HACK", name: "Hack" })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
@@ -47,7 +47,7 @@ describe("organisation actions", () => {
   it("let an admin create in their own org, with field errors for bad input and duplicates", async () => {
     const orgId = await signIn("ADMIN");
     expect(await createOrgUnitAction({ kind: "zone", code: "west", name: "West" })).toMatchObject({ ok: true, data: { code: "WEST" } });
-    expect(await db.zone.count({ where: { orgId, code: "WEST" } })).toBe(1);
+    expect((await listOrgUnits({ orgId, kind: "zone", page: 1 })).rows.map((z) => z.code)).toEqual(["WEST"]);
 
     expect(await createOrgUnitAction({ kind: "zone", code: "WEST", name: "Again" })).toEqual({
       ok: false,
@@ -62,5 +62,6 @@ describe("organisation actions", () => {
     });
     expect(await setMlpTypeAction({ mlpType: "CARD_SERIES" })).toMatchObject({ ok: true, data: { mlpType: "CARD_SERIES" } });
     expect(await setMlpTypeAction({ mlpType: "ZONE" })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect((await getMlpState({ orgId })).mlpType).toBe("CARD_SERIES");
   });
 });

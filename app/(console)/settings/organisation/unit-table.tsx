@@ -58,7 +58,7 @@ export function UnitTable({ kind, rows, canWrite, choices }: { kind: OrgUnitKind
               {child ? <td className="px-4 py-3">{row.activeChildren}</td> : null}
               <td className="px-4 py-3">{row.active ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>}</td>
               {canWrite ? (
-                <td className="px-4 py-3 text-right">
+                <td className="px-4 py-3">
                   <UnitRowActions row={row} choices={choices} />
                 </td>
               ) : null}
