@@ -42,6 +42,10 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
         <EmptyState title="No programs yet" action={createButton}>
           Every org has a default program; once it exists it is listed here with the brand programs you create.
         </EmptyState>
+      ) : list.rows.length === 0 ? (
+        <EmptyState title="No programs on this page" action={<Link href={hrefFor({ page: 1 })} className="text-brand-700 underline">Go to the first page</Link>}>
+          The list has {list.total} programs over {list.pageCount} pages.
+        </EmptyState>
       ) : (
         <Card className="overflow-x-auto">
           <table className="w-full text-left text-sm">

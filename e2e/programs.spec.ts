@@ -1,0 +1,151 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+// By role, so the hidden copy Next streams in before swapping it into place never counts.
+const inactiveBanner = (page: Page) => page.getByRole("status").filter({ hasText: "This program is inactive." });
+
+// Programs list, Create Program and the program page (SPEC §6, seed 003). The demo org is a
+// concept MLP: Trends is mapped to "Trends Style Club", Jewel to the inactive "Jewel Circle".
+
+test("the list stars the default program first and shows a program's identifier on focus", async ({ page }) => {
+  await page.goto("/programs");
+  const rows = page.getByRole("row");
+  await expect(rows.nth(1)).toContainText("Demo Retail Rewards");
+  await expect(rows.nth(1).getByRole("img", { name: "Default program" })).toBeVisible();
+  const trends = page.getByRole("row").filter({ hasText: "Trends Style Club" });
+  await expect(trends).toContainText("Trends");
+  await expect(trends).toContainText("Active");
+  for (const header of ["Tiers", "Points issued", "Points redeemed", "Points expired", "Entities mapped"]) {
+    await expect(page.getByRole("columnheader", { name: header })).toBeVisible();
+  }
+
+  const link = page.getByRole("link", { name: "Trends Style Club" });
+  await link.focus();
+  const tooltip = page.getByRole("tooltip").filter({ hasText: /Program identifier: \d+/ }).first();
+  await expect(tooltip).toBeVisible();
+  const id = (await tooltip.textContent())?.match(/\d+/)?.[0];
+  await expect(link).toHaveAttribute("href", `/programs/${id}`);
+
+  // Sorting by tiers keeps the default program first.
+  await page.getByRole("link", { name: /Tiers/ }).click();
+  await expect(page).toHaveURL(/sort=tiers/);
+  await expect(page.getByRole("row").nth(1)).toContainText("Demo Retail Rewards");
+});
+
+test("a program manager creates a program, activates it, renames it and deactivates it", async ({ page, asRole }) => {
+  await asRole("PROGRAM_MANAGER");
+  const name = `Foodworld Club ${Date.now()}`;
+  await page.goto("/programs");
+  await page.getByRole("link", { name: "Create program" }).click();
+  await expect(page.getByRole("heading", { name: "Create program" })).toBeVisible();
+
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Description").fill("Grocery brand program");
+  await page.getByRole("checkbox", { name: /Priya Manager/ }).check();
+  // Trends already belongs to Trends Style Club: it is listed but cannot be chosen.
+  await expect(page.getByText("Concept Trends is already mapped to Trends Style Club")).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: /^Trends/ })).toBeDisabled();
+  await page.getByPlaceholder("Search concepts").fill("food");
+  await expect(page.getByRole("checkbox", { name: /^Jewel/ })).toHaveCount(0);
+  await page.getByRole("checkbox", { name: /^Foodworld/ }).check();
+  await page.getByRole("button", { name: "Save" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(inactiveBanner(page)).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Program sections" }).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("listitem").filter({ hasText: "Concept Foodworld" })).toBeVisible();
+  await expect(page.getByText("manager@demo.test")).toBeVisible();
+
+  await page.getByRole("button", { name: "Activate program" }).click();
+  await expect(inactiveBanner(page)).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 }).getByText("Active", { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Edit program" }).click();
+  await page.getByLabel("Program name").fill(`${name} Plus`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${name} Plus` })).toBeVisible();
+
+  await page.getByRole("button", { name: "Deactivate program" }).click();
+  const dialog = page.getByRole("dialog", { name: `Deactivate ${name} Plus?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Deactivate program" }).click();
+  await expect(inactiveBanner(page)).toBeVisible();
+
+  await page.getByRole("link", { name: "Workflows" }).click();
+  await expect(page.getByRole("heading", { name: "No workflows yet" })).toBeVisible();
+  await page.goto("/programs?sort=created&dir=desc");
+  await expect(page.getByRole("row").filter({ hasText: `${name} Plus` })).toContainText("Foodworld");
+});
+
+test("Create Program refuses a forbidden character and a name already in use, on the name field", async ({ page }) => {
+  await page.goto("/programs/new");
+  const nameField = page.getByLabel("Name");
+  await nameField.fill("Club@Home");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText('Name cannot contain "@"')).toBeVisible();
+  await expect(nameField).toHaveAttribute("aria-invalid", "true");
+
+  await nameField.fill("Trends Style Club");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText('A program named "Trends Style Club" already exists in this org.')).toBeVisible();
+  await expect(page).toHaveURL(/\/programs\/new$/);
+});
+
+test("the default program cannot be deactivated and an unknown program is a 404", async ({ page }) => {
+  await page.goto("/programs");
+  await page.getByRole("link", { name: "Demo Retail Rewards" }).click();
+  await expect(page.getByText("The default program cannot be deactivated")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Deactivate program" })).toHaveCount(0);
+
+  await page.goto("/programs/99999999");
+  await expect(page.getByRole("heading", { name: "Program not found" })).toBeVisible();
+  await page.goto("/programs/not-a-number/tiers");
+  await expect(page.getByRole("heading", { name: "Program not found" })).toBeVisible();
+});
+
+test("a viewer can read programs but not create, edit or activate them, even by URL or direct action", async ({ page, asRole }) => {
+  // As admin, capture the activation request for the inactive Jewel Circle without sending it.
+  await page.goto("/programs");
+  await page.getByRole("link", { name: "Jewel Circle" }).click();
+  const programUrl = page.url();
+  let captured: { headers: Record<string, string>; body: string } | undefined;
+  await page.route(programUrl, async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"]) {
+      captured = { headers: request.headers(), body: request.postData() ?? "" };
+      await route.abort();
+    } else {
+      await route.continue();
+    }
+  });
+  // Clicks until the page has hydrated and the button sends its action.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Activate program" }).click();
+    expect(captured).toBeTruthy();
+  }).toPass({ intervals: [500, 1000, 2000] });
+  await page.unroute(programUrl);
+
+  await asRole("VIEWER");
+  await page.goto("/programs");
+  await expect(page.getByRole("link", { name: "Jewel Circle" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Create program" })).toHaveCount(0);
+
+  await page.goto("/programs/new");
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+
+  await page.goto(programUrl);
+  await expect(inactiveBanner(page)).toBeVisible();
+  await expect(page.getByText("Ask a program manager or an admin to activate it.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Activate program" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Edit program" })).toHaveCount(0);
+
+  // Replaying the admin's action with the viewer's session changes nothing.
+  const { headers, body } = captured ?? { headers: {}, body: "" };
+  const replay = await page.request.post(programUrl, {
+    headers: { "next-action": headers["next-action"] ?? "", "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+    data: body,
+  });
+  expect(await replay.text()).toContain("Your role does not allow this.");
+  await page.reload();
+  await expect(inactiveBanner(page)).toBeVisible();
+});
