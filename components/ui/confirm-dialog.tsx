@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "./button";
 
 /**
@@ -23,6 +23,8 @@ export function ConfirmDialog({
   onConfirm: () => Promise<unknown> | void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // One dialog per table row is common: each needs its own title id for its accessible name.
+  const titleId = useId();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -39,11 +41,11 @@ export function ConfirmDialog({
       <dialog
         ref={ref}
         onClose={() => setOpen(false)}
-        aria-labelledby="confirm-title"
+        aria-labelledby={titleId}
         className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         <div className="p-6">
-          <h2 id="confirm-title" className="text-lg font-semibold">
+          <h2 id={titleId} className="text-lg font-semibold">
             {title}
           </h2>
           <div className="mt-2 text-sm text-slate-600">{body}</div>

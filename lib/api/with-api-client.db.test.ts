@@ -79,3 +79,22 @@ describe("withApiClient", () => {
     log.mockRestore();
   });
 });
+
+describe("withApiClient and the client's till", () => {
+  it("refuses with 403 a client whose bound till was deactivated", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { org } = await createOrg();
+    const zone = await db.zone.create({ data: { orgId: org.id, code: "Z", name: "Z" } });
+    const concept = await db.concept.create({ data: { orgId: org.id, code: "C", name: "C" } });
+    const store = await db.store.create({ data: { orgId: org.id, code: "S", name: "S", zoneId: zone.id, conceptId: concept.id } });
+    const till = await db.till.create({ data: { orgId: org.id, code: "T-9", name: "T", storeId: store.id } });
+    const { client, authorization } = await createApiClient(org.id);
+    await db.apiClient.update({ where: { id: client.id }, data: { tillId: till.id } });
+    const ok = withApiClient({}, async () => ({ ok: true }));
+    expect((await callRoute(ok, "/x", { headers: { authorization } })).status).toBe(200);
+    await db.till.update({ where: { id: till.id }, data: { active: false } });
+    const refused = await callRoute(ok, "/x", { headers: { authorization } });
+    expect(refused.status).toBe(403);
+    expect((refused.body as ErrorBody).errors[0]?.message).toContain("T-9");
+  });
+});

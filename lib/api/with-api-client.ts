@@ -39,6 +39,9 @@ export function withApiClient<S extends Schemas>(
           "WWW-Authenticate": 'Basic realm="loyalty", charset="UTF-8"',
         });
       }
+      if (!caller.tillActive) {
+        return respond(403, errorBody([apiError(403, `Till ${caller.tillCode} of this API client is deactivated`)]), requestId);
+      }
       if (spec.scope && !caller.scopes.includes(spec.scope)) {
         return respond(403, errorBody([apiError(403, `This API client lacks the scope ${spec.scope}`)]), requestId);
       }

@@ -10,6 +10,8 @@ export type ApiCaller = {
   orgId: number;
   tillId: number | null;
   tillCode: string | null;
+  /** False when the bound till (or its store) has been deactivated: the client may not act for it. */
+  tillActive: boolean;
   scopes: string[];
 };
 
@@ -27,7 +29,7 @@ export async function authenticateApiClient(authorization: string | null): Promi
     where: { clientId: credentials.clientId },
     select: {
       id: true, clientId: true, name: true, orgId: true, secretHash: true, scopes: true, revokedAt: true, lastUsedAt: true,
-      till: { select: { id: true, code: true } },
+      till: { select: { id: true, code: true, active: true, store: { select: { active: true } } } },
     },
   });
   if (!client || client.revokedAt) return null;
@@ -51,6 +53,7 @@ export async function authenticateApiClient(authorization: string | null): Promi
     orgId: client.orgId,
     tillId: client.till?.id ?? null,
     tillCode: client.till?.code ?? null,
+    tillActive: client.till ? client.till.active && client.till.store.active : true,
     scopes: client.scopes,
   };
 }
