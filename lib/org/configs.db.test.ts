@@ -36,6 +36,15 @@ describe("getOrgConfig / getOrgConfigs", () => {
     expect(await getOrgConfig(org.id, "ENABLE_GROUP_PROGRAMS_REDEMPTION")).toBe(false);
   });
 
+  it("reads inside a transaction what that transaction wrote", async () => {
+    const { org } = await createOrg();
+    const seen = await db.$transaction(async (tx) => {
+      await tx.orgConfig.create({ data: { orgId: org.id, key: "CONF_USER_GROUP_OTP_ENABLE", value: true } });
+      return (await getOrgConfigs(org.id, tx)).CONF_USER_GROUP_OTP_ENABLE;
+    });
+    expect(seen).toBe(true);
+  });
+
   it("never reads another org's values", async () => {
     const { org } = await createOrg();
     const other = await createOrg();

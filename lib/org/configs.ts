@@ -29,17 +29,20 @@ export type OrgConfigEntry = {
   updatedAt: Date | null;
 };
 
-/** Every registry config of the org, typed, with the default where nothing (valid) is stored. */
-export async function getOrgConfigs(orgId: number): Promise<ConfigValues> {
-  const stored = await readStored(db, orgId, CONFIG_KEYS);
+/**
+ * Every registry config of the org, typed, with the default where nothing (valid) is stored.
+ * Pass the transaction client to read inside a write's transaction.
+ */
+export async function getOrgConfigs(orgId: number, client: Reader = db): Promise<ConfigValues> {
+  const stored = await readStored(client, orgId, CONFIG_KEYS);
   const out: Record<string, unknown> = {};
   for (const key of CONFIG_KEYS) out[key] = effective(key, stored.get(key)?.value);
   return out as ConfigValues;
 }
 
-/** One config of the org, typed; its default when unset. */
-export async function getOrgConfig<K extends ConfigKey>(orgId: number, key: K): Promise<ConfigValue<K>> {
-  const stored = await readStored(db, orgId, [key]);
+/** One config of the org, typed; its default when unset. Pass the transaction client to read inside one. */
+export async function getOrgConfig<K extends ConfigKey>(orgId: number, key: K, client: Reader = db): Promise<ConfigValue<K>> {
+  const stored = await readStored(client, orgId, [key]);
   return effective(key, stored.get(key)?.value);
 }
 

@@ -21,7 +21,7 @@ export default async function ExtendedFieldsPage() {
     <>
       <PageHeader
         title="Extended fields"
-        description="Typed fields that transactions, customers and user groups carry beyond the standard ones. Workflow conditions and the API check values against them."
+        description="Typed fields that transactions, customers and user groups carry beyond the standard ones. Workflow conditions are checked against them."
       />
       <Card className="mb-6 p-5 text-sm text-slate-700">
         <h2 className="text-base font-semibold text-slate-900">Using a field in a condition</h2>
