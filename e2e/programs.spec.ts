@@ -56,7 +56,7 @@ test("a program manager creates a program, activates it, renames it and deactiva
   await expect(page.getByRole("listitem").filter({ hasText: "Concept Foodworld" })).toBeVisible();
   await expect(page.getByText("manager@demo.test")).toBeVisible();
 
-  await page.getByRole("button", { name: "Activate program" }).click();
+  await page.getByRole("button", { name: "Activate program", exact: true }).click();
   await expect(inactiveBanner(page)).toBeHidden();
   await expect(page.getByRole("heading", { level: 1 }).getByText("Active", { exact: true })).toBeVisible();
 
@@ -106,10 +106,12 @@ test("the default program cannot be deactivated and an unknown program is a 404"
 test("a viewer can read programs but not create, edit or activate them, even by URL or direct action", async ({ page, asRole }) => {
   // As admin, capture the activation request for the inactive Jewel Circle without sending it.
   await page.goto("/programs");
-  await page.getByRole("link", { name: "Jewel Circle" }).click();
-  const programUrl = page.url();
+  const href = await page.getByRole("link", { name: "Jewel Circle" }).getAttribute("href");
+  const programUrl = new URL(href ?? "/missing", page.url()).toString();
+  await page.goto(programUrl);
+  await expect(inactiveBanner(page)).toBeVisible();
   let captured: { headers: Record<string, string>; body: string } | undefined;
-  await page.route(programUrl, async (route) => {
+  await page.route("**/*", async (route) => {
     const request = route.request();
     if (request.method() === "POST" && request.headers()["next-action"]) {
       captured = { headers: request.headers(), body: request.postData() ?? "" };
@@ -120,10 +122,10 @@ test("a viewer can read programs but not create, edit or activate them, even by 
   });
   // Clicks until the page has hydrated and the button sends its action.
   await expect(async () => {
-    await page.getByRole("button", { name: "Activate program" }).click();
+    await page.getByRole("button", { name: "Activate program", exact: true }).click();
     expect(captured).toBeTruthy();
   }).toPass({ intervals: [500, 1000, 2000] });
-  await page.unroute(programUrl);
+  await page.unrouteAll({ behavior: "ignoreErrors" });
 
   await asRole("VIEWER");
   await page.goto("/programs");
@@ -136,7 +138,7 @@ test("a viewer can read programs but not create, edit or activate them, even by 
   await page.goto(programUrl);
   await expect(inactiveBanner(page)).toBeVisible();
   await expect(page.getByText("Ask a program manager or an admin to activate it.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Activate program" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Activate program", exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Edit program" })).toHaveCount(0);
 
   // Replaying the admin's action with the viewer's session changes nothing.
