@@ -53,6 +53,12 @@ test("a group size of 0 is refused on the field; 6 is saved and still there afte
   await page.getByRole("spinbutton", { name: "Members per group" }).fill("5");
   await page.getByRole("button", { name: "Save Members per group" }).click();
   await expect(page.getByText("Members per group saved")).toBeVisible();
+
+  // Each save is in the audit log with the admin's name; the refused 0 left no entry.
+  await page.goto("/settings/audit?action=config.update&entityType=OrgConfig");
+  const entries = page.getByRole("row").filter({ hasText: "#CONF_USER_GROUP_SIZE" });
+  await expect(entries.first()).toContainText("admin@demo.test");
+  await expect(entries).toHaveCount(2);
 });
 
 test("a program manager sees every config with disabled controls and no save buttons", async ({ page, asRole }) => {
