@@ -103,7 +103,7 @@ describe("listApiClients", () => {
     await createApiClient({ orgId: other.org.id, actor: await adminOf(other.org.id), input: input({ name: "Rival POS" }) });
     await revokeApiClient({ orgId: org.id, actor, id: old.id });
 
-    const rows = await listApiClients({ orgId: org.id });
+    const { rows } = await listApiClients({ orgId: org.id });
     expect(rows.map((r) => r.name)).toEqual(["New POS", "Old POS"]);
     expect(rows[1]?.revokedAt).toBeInstanceOf(Date);
     expect(rows[0]?.lastUsedAt).toBeNull();

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashSecret } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { PAGE_SIZE, pageOf, skipFor, type Page } from "@/lib/pagination";
 import { recordAudit } from "./audit";
 import type { createApiClientSchema } from "./api-clients-schema";
 import type { z } from "zod";
@@ -21,17 +22,22 @@ export type ApiClientRow = {
 
 export type TillOption = { id: number; code: string; name: string; storeCode: string };
 
-/** The org's API clients, active first, newest first within each group. */
-export async function listApiClients({ orgId }: { orgId: number }): Promise<ApiClientRow[]> {
+/** The org's API clients, active first, newest first within each group, one page at a time. */
+export async function listApiClients({ orgId, page = 1 }: { orgId: number; page?: number }): Promise<Page<ApiClientRow>> {
+  const total = await db.apiClient.count({ where: { orgId } });
+  // A page past the end (an old link after revocations) shows the last page, not an empty list.
+  const current = Math.min(page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
   const rows = await db.apiClient.findMany({
     where: { orgId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }, { id: "desc" }],
+    skip: skipFor(current),
+    take: PAGE_SIZE,
     select: {
       id: true, name: true, clientId: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true,
       till: { select: { code: true, name: true } },
     },
   });
-  return [...rows.filter((r) => !r.revokedAt), ...rows.filter((r) => r.revokedAt)];
+  return pageOf(rows, total, current);
 }
 
 /** Tills a new client can be bound to: active tills in active stores of the org. */

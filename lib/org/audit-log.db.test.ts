@@ -59,6 +59,12 @@ describe("listAuditEntries", () => {
     expect([...first.rows, ...second.rows].map((r) => r.action)).toEqual(["user.role", "group.create", "program.create"]);
   });
 
+  it("shows the last page for a page past the end", async () => {
+    const past = await listAuditEntries({ orgId, filters: {}, page: 7, pageSize: 2 });
+    expect(past).toMatchObject({ page: 2, pageCount: 2 });
+    expect(past.rows.map((r) => r.action)).toEqual(["program.create"]);
+  });
+
   it("answers an empty page when nothing matches", async () => {
     const none = await listAuditEntries({ orgId, filters: { action: "nothing.here" }, page: 1 });
     expect(none).toMatchObject({ rows: [], total: 0, pageCount: 1 });

@@ -31,18 +31,18 @@ export async function listAuditEntries({
   pageSize?: number;
 }): Promise<Page<AuditEntryRow>> {
   const where = whereOf(orgId, filters);
-  const [rows, total] = await Promise.all([
-    db.auditEntry.findMany({
-      where,
-      // id breaks ties: entries written in one transaction share a timestamp.
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      skip: skipFor(page, pageSize),
-      take: pageSize,
-      select: { id: true, at: true, actorType: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true },
-    }),
-    db.auditEntry.count({ where }),
-  ]);
-  return pageOf(rows, total, page, pageSize);
+  const total = await db.auditEntry.count({ where });
+  // A page past the end (an old link, a narrower filter) shows the last page rather than nothing.
+  const current = Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
+  const rows = await db.auditEntry.findMany({
+    where,
+    // id breaks ties: entries written in one transaction share a timestamp.
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    skip: skipFor(current, pageSize),
+    take: pageSize,
+    select: { id: true, at: true, actorType: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true },
+  });
+  return pageOf(rows, total, current, pageSize);
 }
 
 /** The values the filter selects offer: what this org's log actually holds. */

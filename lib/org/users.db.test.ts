@@ -124,8 +124,23 @@ describe("listConsoleUsers", () => {
     const other = await orgWithAdmin();
     const { user } = await createUser(org.id, "VIEWER");
     await setUserActive({ orgId: org.id, actor, userId: user.id, active: false });
-    const rows = await listConsoleUsers({ orgId: org.id });
+    const { rows } = await listConsoleUsers({ orgId: org.id });
     expect(rows.map((r) => r.active)).toEqual([true, false]);
     expect(rows.map((r) => r.email)).not.toContain(other.admin.email);
+  });
+
+  it("pages 20 at a time, and a page past the end shows the last page", async () => {
+    const { org } = await orgWithAdmin();
+    await db.user.createMany({
+      data: Array.from({ length: 21 }, (_, i) => ({
+        orgId: org.id, role: "VIEWER" as const, name: `User ${String(i).padStart(2, "0")}`, email: `u${i}-${org.id}@paging.test`, passwordHash: "x",
+      })),
+    });
+    const first = await listConsoleUsers({ orgId: org.id, page: 1 });
+    expect(first).toMatchObject({ total: 22, pageCount: 2, page: 1 });
+    expect(first.rows).toHaveLength(20);
+    const past = await listConsoleUsers({ orgId: org.id, page: 9 });
+    expect(past.page).toBe(2);
+    expect(past.rows).toHaveLength(2);
   });
 });

@@ -8,18 +8,25 @@ import { db } from "@/lib/db/client";
 import { mapDbError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { PAGE_SIZE, pageOf, skipFor, type Page } from "@/lib/pagination";
 import { recordAudit } from "./audit";
 import { userChangeRefusal, type UserChange } from "./users-rules";
 import type { createConsoleUserSchema } from "./users-schema";
 
 export type ConsoleUserRow = { id: number; name: string; email: string; role: Role; active: boolean; lastLoginAt: Date | null };
 
-export async function listConsoleUsers({ orgId }: { orgId: number }): Promise<ConsoleUserRow[]> {
-  return db.user.findMany({
+/** The org's console users, active first then by name, one page at a time (a page past the end shows the last). */
+export async function listConsoleUsers({ orgId, page = 1 }: { orgId: number; page?: number }): Promise<Page<ConsoleUserRow>> {
+  const total = await db.user.count({ where: { orgId } });
+  const current = Math.min(page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
+  const rows = await db.user.findMany({
     where: { orgId },
-    orderBy: [{ active: "desc" }, { name: "asc" }],
+    orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
+    skip: skipFor(current),
+    take: PAGE_SIZE,
     select: { id: true, name: true, email: true, role: true, active: true, lastLoginAt: true },
   });
+  return pageOf(rows, total, current);
 }
 
 const EMAIL_TAKEN = "A console user with this email already exists. Emails are unique across all orgs.";

@@ -37,7 +37,7 @@ describe("API client actions", () => {
     }
     session.user = null;
     expect(await revokeApiClientAction({ id: created.data.id })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
-    expect((await listApiClients({ orgId })).map((c) => [c.name, c.revokedAt])).toEqual([["POS", null]]);
+    expect((await listApiClients({ orgId })).rows.map((c) => [c.name, c.revokedAt])).toEqual([["POS", null]]);
   });
 
   it("give an admin field errors for bad input and never reach another org's client", async () => {
@@ -51,6 +51,6 @@ describe("API client actions", () => {
       error: { code: "VALIDATION", fieldErrors: { name: expect.stringMatching(/Enter a name/), scopes: expect.stringMatching(/at least one scope/) } },
     });
     expect(await revokeApiClientAction({ id: theirs.data.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect((await listApiClients({ orgId: otherOrg }))[0]?.revokedAt).toBeNull();
+    expect((await listApiClients({ orgId: otherOrg })).rows[0]?.revokedAt).toBeNull();
   });
 });

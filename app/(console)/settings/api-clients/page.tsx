@@ -3,8 +3,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { listQuerySchema } from "@/lib/pagination";
 import { listActiveTills, listApiClients } from "@/lib/org/api-clients";
 import { API_SCOPES } from "@/lib/org/api-clients-schema";
 import { formatUtc } from "@/lib/org/audit-log-format";
@@ -15,10 +17,16 @@ export const metadata: Metadata = { title: "API clients" };
 
 const SCOPE_LABELS = new Map<string, string>(API_SCOPES.map((s) => [s.scope, s.label]));
 
-export default async function ApiClientsPage() {
+const pageQuery = listQuerySchema(["createdAt"], "createdAt");
+
+export default async function ApiClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/settings/api-clients", "settings:read");
   const canWrite = can(user.role, "settings:write");
-  const [clients, tills] = await Promise.all([listApiClients({ orgId: user.orgId }), canWrite ? listActiveTills({ orgId: user.orgId }) : []]);
+  const { page } = pageQuery.parse(await searchParams);
+  const [clients, tills] = await Promise.all([
+    listApiClients({ orgId: user.orgId, page }),
+    canWrite ? listActiveTills({ orgId: user.orgId }) : [],
+  ]);
   return (
     <>
       <PageHeader
@@ -26,7 +34,7 @@ export default async function ApiClientsPage() {
         description="Credentials that POS, e-commerce and CRM systems use to call the /v2 API with HTTP Basic auth."
       />
       {canWrite ? <CreateApiClient tills={tills} /> : null}
-      {clients.length === 0 ? (
+      {clients.total === 0 ? (
         <EmptyState title="No API clients yet">
           {canWrite ? "Create one for each system that calls the API, so you can revoke one without touching the others." : "An admin creates API clients for the systems that call the API."}
         </EmptyState>
@@ -46,7 +54,7 @@ export default async function ApiClientsPage() {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {clients.map((c) => (
+              {clients.rows.map((c) => (
                 <tr key={c.id} className={c.revokedAt ? "text-slate-500" : undefined}>
                   <td className="px-4 py-3 font-medium">{c.name}</td>
                   <td className="px-4 py-3 font-mono text-xs">{c.clientId}</td>
@@ -72,6 +80,7 @@ export default async function ApiClientsPage() {
               ))}
             </tbody>
           </table>
+          <Pagination page={clients.page} pageCount={clients.pageCount} total={clients.total} hrefFor={(p) => `/settings/api-clients?page=${p}`} />
         </Card>
       )}
     </>

@@ -34,7 +34,7 @@ describe("user actions", () => {
       ]);
       for (const result of results) expect(result).toEqual({ ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this." } });
     }
-    const rows = await listConsoleUsers({ orgId });
+    const { rows } = await listConsoleUsers({ orgId });
     expect(rows.find((u) => u.id === target.id)).toMatchObject({ role: "VIEWER", active: true });
     expect(rows.some((u) => u.email.startsWith("hack-"))).toBe(false);
   });

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/session";
+import { listQuerySchema } from "@/lib/pagination";
 import { formatUtc } from "@/lib/org/audit-log-format";
 import { listConsoleUsers } from "@/lib/org/users";
 import { CreateUser } from "./create-user";
@@ -11,9 +13,12 @@ import { UserStatusControl } from "./user-status-control";
 
 export const metadata: Metadata = { title: "Users and roles" };
 
-export default async function UsersPage() {
+const pageQuery = listQuerySchema(["name"], "name");
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/settings/users", "users:manage");
-  const users = await listConsoleUsers({ orgId: user.orgId });
+  const { page } = pageQuery.parse(await searchParams);
+  const users = await listConsoleUsers({ orgId: user.orgId, page });
   return (
     <>
       <PageHeader title="Users and roles" description="Console users of this org and what their role lets them do. Only admins see this page." />
@@ -31,7 +36,7 @@ export default async function UsersPage() {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {users.map((u) => {
+            {users.rows.map((u) => {
               const self = u.id === user.id;
               return (
                 <tr key={u.id} data-testid={`user-row-${u.email}`}>
@@ -54,6 +59,7 @@ export default async function UsersPage() {
             })}
           </tbody>
         </table>
+        <Pagination page={users.page} pageCount={users.pageCount} total={users.total} hrefFor={(p) => `/settings/users?page=${p}`} />
       </Card>
     </>
   );
