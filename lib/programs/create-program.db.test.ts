@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { createOrg, createUser } from "@/lib/testing/factories";
 import { createMlpOrg } from "@/lib/testing/programs-factories";
 import { createProgram, MLP_TYPE_MISSING } from "./create-program";
+import { listMappableEntities } from "./entities";
 
 const actor: Actor = { kind: "user", id: 1, label: "admin@test.local" };
 const form = { description: "", contributorIds: [] as number[], entityIds: [] as number[], active: false };
@@ -69,9 +70,19 @@ describe("createProgram", () => {
     const other = await createMlpOrg("CONCEPT");
     const foreign = await refusal(createProgram({ orgId: org.org.id, actor, input: { ...form, name: "Foreign", entityIds: [other.concepts.jewel.id] } }));
     expect(foreign.field).toBe("entityIds");
-    expect(foreign.message).toMatch(/not concepts of this org/);
+    expect(foreign.message).toMatch(/not active concepts of this org/);
     const zoneIdNotConcept = Math.max(org.zones.north.id, org.zones.south.id, org.concepts.jewel.id) + 1000;
     await refusal(createProgram({ orgId: org.org.id, actor, input: { ...form, name: "Zoned", entityIds: [zoneIdNotConcept] } }));
+  });
+
+  it("refuses a deactivated entity, and does not offer it", async () => {
+    const fresh = await createMlpOrg("CONCEPT");
+    await db.concept.update({ where: { id: fresh.concepts.jewel.id }, data: { active: false } });
+    const error = await refusal(createProgram({ orgId: fresh.org.id, actor, input: { ...form, name: "Old Jewel", entityIds: [fresh.concepts.jewel.id] } }));
+    expect(error.field).toBe("entityIds");
+    const offered = await listMappableEntities({ orgId: fresh.org.id });
+    expect(offered.entities.map((e) => e.id)).not.toContain(fresh.concepts.jewel.id);
+    expect(offered.entities.map((e) => e.id)).toContain(fresh.concepts.trends.id);
   });
 
   it("refuses contributors who are not users of the org", async () => {

@@ -91,9 +91,9 @@ export async function assertNameFree(reader: Reader, orgId: number, name: string
 async function checkedEntities(reader: Reader, orgId: number, mlpType: MlpType, ids: number[]) {
   if (ids.length === 0) return [];
   const label = ENTITY_LABELS[mlpType].one;
-  const found = await findEntities(reader, orgId, mlpType, ids);
+  const found = await findEntities(reader, orgId, mlpType, ids, { activeOnly: true });
   if (found.length !== ids.length) {
-    throw new AppError("INVALID", `Some of the chosen entities are not ${ENTITY_LABELS[mlpType].many.toLowerCase()} of this org. Reload the page and choose again.`, {
+    throw new AppError("INVALID", `Some of the chosen entities are not active ${ENTITY_LABELS[mlpType].many.toLowerCase()} of this org. Reload the page and choose again.`, {
       field: "entityIds",
     });
   }

@@ -11,8 +11,15 @@ export type EntityRef = { type: MlpEntityType; id: number; code: string; name: s
  * Zones, concepts or card series of one org by id (SPEC §6: the org's MLP type says which).
  * Read here rather than through lib/programs/org-structure, which owns their editing.
  */
-export async function findEntities(reader: Reader, orgId: number, type: MlpType, ids?: number[]): Promise<EntityRef[]> {
-  const where = ids ? { orgId, id: { in: ids } } : { orgId };
+export async function findEntities(
+  reader: Reader,
+  orgId: number,
+  type: MlpType,
+  ids?: number[],
+  { activeOnly = false }: { activeOnly?: boolean } = {},
+): Promise<EntityRef[]> {
+  // New mappings only to active entities; existing mappings still show deactivated ones.
+  const where = { orgId, ...(ids ? { id: { in: ids } } : {}), ...(activeOnly ? { active: true } : {}) };
   const select = { id: true, code: true, name: true } as const;
   const orderBy = { name: "asc" } as const;
   const rows =
@@ -60,7 +67,7 @@ export async function listMappableEntities({ orgId }: { orgId: number }): Promis
   const mlpType = org?.mlpType ?? null;
   if (!mlpType) return { mlpType: null, entities: [] };
   const [entities, mappings] = await Promise.all([
-    findEntities(db, orgId, mlpType),
+    findEntities(db, orgId, mlpType, undefined, { activeOnly: true }),
     db.programEntity.findMany({
       where: { orgId, entityType: mlpType },
       select: { entityId: true, program: { select: { id: true, name: true } } },

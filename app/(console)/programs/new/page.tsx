@@ -33,7 +33,7 @@ export default async function NewProgramPage() {
           title="This org runs only its default program for now"
           action={
             can(user.role, "settings:read") ? (
-              <Link href="/settings" className="text-brand-700 underline">
+              <Link href="/settings/organisation" className="text-brand-700 underline">
                 Open Settings
               </Link>
             ) : null
