@@ -9,7 +9,7 @@ test.describe("signed out", () => {
     await signInByForm(page, DEMO_USERS.ADMIN.email, DEMO_USERS.ADMIN.password);
     await expect(page).toHaveURL(/\/settings\/users$/);
     await expect(page.getByRole("heading", { name: "Users and roles" })).toBeVisible();
-    await expect(page.getByRole("cell", { name: "viewer@demo.test" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "viewer@demo.test", exact: true })).toBeVisible();
   });
 
   test("a wrong password says so and keeps you on the sign-in page", async ({ page }) => {

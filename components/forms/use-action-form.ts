@@ -30,3 +30,21 @@ export function useActionSubmit<V extends FieldValues>(form: UseFormReturn<V>) {
     return undefined;
   };
 }
+
+/**
+ * Runs a server action from a button (activate, revoke, deactivate…): success toasts and
+ * refreshes the page's server data; a refusal is shown in one toast. Returns the data on success.
+ */
+export function useRunAction() {
+  const router = useRouter();
+  return async function run<T>(action: () => Promise<ActionResult<T>>, success: string): Promise<T | undefined> {
+    const result = await action();
+    if (!result.ok) {
+      toast.error(result.error.message);
+      return undefined;
+    }
+    toast.success(success);
+    router.refresh();
+    return result.data;
+  };
+}

@@ -1,13 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { useRunAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { setExtendedFieldActiveAction } from "./actions";
 
 export function FieldStatusButton({ id, name, active }: { id: number; name: string; active: boolean }) {
-  const router = useRouter();
+  const run = useRunAction();
   const verb = active ? "Deactivate" : "Reactivate";
   return (
     <ConfirmDialog
@@ -20,13 +19,7 @@ export function FieldStatusButton({ id, name, active }: { id: number; name: stri
       }
       confirmLabel={`${verb} field`}
       onConfirm={async () => {
-        const result = await setExtendedFieldActiveAction({ id, active: !active });
-        if (!result.ok) {
-          toast.error(result.error.message);
-          return;
-        }
-        toast.success(`${name} ${active ? "deactivated" : "reactivated"}`);
-        router.refresh();
+        await run(() => setExtendedFieldActiveAction({ id, active: !active }), `${name} ${active ? "deactivated" : "reactivated"}`);
       }}
       trigger={(open) => (
         <Button variant="secondary" size="sm" onClick={open} aria-label={`${verb} ${name}`}>

@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { useRunAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { OrgUnitRow } from "@/lib/programs/org-structure/queries";
@@ -14,17 +13,11 @@ import { toActionInput } from "./unit-input";
 
 /** Edit, deactivate and reactivate one unit (admins only: the page renders this for them alone). */
 export function UnitRowActions({ row, choices }: { row: OrgUnitRow; choices: Choices }) {
-  const router = useRouter();
+  const run = useRunAction();
   const label = `${capitalise(ORG_UNIT_LABELS[row.kind].one)} ${row.code}`;
 
   const setActive = async (active: boolean) => {
-    const result = await setOrgUnitActiveAction({ kind: row.kind, id: row.id, active });
-    if (!result.ok) {
-      toast.error(result.error.message);
-      return;
-    }
-    toast.success(`${label} ${active ? "reactivated" : "deactivated"}`);
-    router.refresh();
+    await run(() => setOrgUnitActiveAction({ kind: row.kind, id: row.id, active }), `${label} ${active ? "reactivated" : "deactivated"}`);
   };
 
   return (

@@ -1,14 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { useRunAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { setUserActiveAction } from "./actions";
 
 /** Deactivate or reactivate one user, after confirmation. */
 export function UserStatusControl({ userId, name, email, active }: { userId: number; name: string; email: string; active: boolean }) {
-  const router = useRouter();
+  const run = useRunAction();
   const verb = active ? "Deactivate" : "Reactivate";
   return (
     <ConfirmDialog
@@ -21,13 +20,7 @@ export function UserStatusControl({ userId, name, email, active }: { userId: num
       }
       confirmLabel={`${verb} user`}
       onConfirm={async () => {
-        const result = await setUserActiveAction({ userId, active: !active });
-        if (!result.ok) {
-          toast.error(result.error.message);
-          return;
-        }
-        toast.success(`${email} ${active ? "deactivated" : "reactivated"}`);
-        router.refresh();
+        await run(() => setUserActiveAction({ userId, active: !active }), `${email} ${active ? "deactivated" : "reactivated"}`);
       }}
       trigger={(open) => (
         <Button variant="secondary" size="sm" onClick={open} aria-label={`${verb} ${email}`}>
