@@ -20,14 +20,9 @@ export async function startEmbeddedDatabase(options: {
   await assertPortFree(options.port);
   if (!options.dir.startsWith("memory://")) mkdirSync(options.dir, { recursive: true });
   const pglite = await PGlite.create(options.dir);
-  const server = new PGLiteSocketServer({
-    db: pglite,
-    host: "127.0.0.1",
-    port: options.port,
-    maxConnections: options.maxConnections ?? 20,
-  });
+  let server: PGLiteSocketServer;
   try {
-    await server.start();
+    server = await servePglite(pglite, { port: options.port, maxConnections: options.maxConnections ?? 20 });
   } catch (error) {
     await pglite.close();
     throw error;
@@ -38,6 +33,91 @@ export async function startEmbeddedDatabase(options: {
       await server.stop();
       await pglite.close();
     },
+  };
+}
+
+/** Serves a PGlite database on a loopback port, sharing its one session safely among connections. */
+export async function servePglite(pglite: PGlite, options: { port: number; maxConnections: number }): Promise<PGLiteSocketServer> {
+  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: options.port, maxConnections: options.maxConnections });
+  keepExtendedQueriesWhole((server as unknown as { queryQueue: QueryQueue }).queryQueue);
+  await server.start();
+  return server;
+}
+
+// pglite-socket 0.2.17 queues connections' messages one protocol message at a time and keeps a
+// connection's turn only while a transaction is open. A parameterised query outside a transaction
+// is several messages (Parse, Bind, Describe, Execute, Sync) that node-postgres writes separately,
+// so another connection's Parse could land between them and replace the unnamed statement:
+// "bind message supplies 4 parameters, but prepared statement "" requires 2". We replace the
+// queue's scheduler with one that also keeps the turn from a connection's first extended-protocol
+// message until its Sync. (Also: the original leaves `processing` set after a failed message,
+// which stalls the queue for good.)
+type QueueItem = {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (bytes: number) => void;
+  reject: (error: unknown) => void;
+  onData: (data: Uint8Array) => void;
+};
+type QueryQueue = {
+  queue: QueueItem[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: PGlite;
+  processQueue: () => Promise<void>;
+  clearQueueForHandler: (handlerId: number) => void;
+};
+
+const EXTENDED = new Set(["P", "B", "D", "E", "C", "H"].map((c) => c.charCodeAt(0)));
+const ENDS_TURN = new Set(["S", "Q", "X"].map((c) => c.charCodeAt(0)));
+
+function keepExtendedQueriesWhole(queue: QueryQueue): void {
+  const midSequence = new Set<number>();
+
+  queue.processQueue = async () => {
+    if (queue.processing || queue.queue.length === 0) return;
+    queue.processing = true;
+    try {
+      while (queue.queue.length > 0) {
+        const owner = queue.lastHandlerId;
+        const sticky = owner !== null && (queue.db.isInTransaction() || midSequence.has(owner));
+        const index = sticky ? queue.queue.findIndex((item) => item.handlerId === owner) : 0;
+        // The owner's next message has not arrived yet: wait for it (enqueue calls us again).
+        if (index === -1) break;
+        const [item] = queue.queue.splice(index, 1);
+        if (!item) break;
+        let bytes = 0;
+        try {
+          await queue.db.runExclusive(() =>
+            queue.db.execProtocolRawStream(item.message, {
+              onRawData: (data: Uint8Array) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          midSequence.delete(item.handlerId);
+          item.reject(error);
+          continue;
+        }
+        const type = item.message[0] ?? 0;
+        if (ENDS_TURN.has(type)) midSequence.delete(item.handlerId);
+        else if (EXTENDED.has(type)) midSequence.add(item.handlerId);
+        queue.lastHandlerId = item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      queue.processing = false;
+    }
+  };
+
+  // A connection that goes away mid-sequence must not keep the turn.
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId) => {
+    clear(handlerId);
+    if (midSequence.delete(handlerId) && queue.lastHandlerId === handlerId) queue.lastHandlerId = null;
+    void queue.processQueue();
   };
 }
 

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { afterAll, inject } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
+import { servePglite } from "@/lib/db/embedded";
 import { admin, withDatabase } from "./db-global-setup";
 
 // Runs before each integration test file: gives the file a database of its own, migrated, and
@@ -26,8 +26,7 @@ if (serverUrl) {
     await pglite.exec(readFileSync(path.join(dir, migration, "migration.sql"), "utf8"));
   }
   const port = 20_000 + Math.floor(Math.random() * 30_000);
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port, maxConnections: 20 });
-  await server.start();
+  const server = await servePglite(pglite, { port, maxConnections: 20 });
   process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
   teardown = async () => {
     await server.stop();
