@@ -68,7 +68,8 @@ describe("ledger constraints in the database", () => {
     const group = await db.pointsAccount.create({
       data: { orgId: f.org.id, programId: f.program.id, ownerType: "USERGROUP", ownerId: 1, allowNegative: true },
     });
-    await expect(db.pointsAccount.update({ where: { id: group.id }, data: { balance: -1 } })).resolves.toBeTruthy();
+    const updated = await db.pointsAccount.update({ where: { id: group.id }, data: { balance: -1 } });
+    expect(updated.balance.toString()).toBe("-1");
   });
 
   it("refuses a second use of an idempotency key in the same org", async () => {
