@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "./button";
+import { useModalDialog } from "./use-modal-dialog";
 
 /**
  * Asks before a destructive or hard-to-undo action. A native <dialog>: focus is trapped, Escape
@@ -22,25 +23,16 @@ export function ConfirmDialog({
   tone?: "danger" | "primary";
   onConfirm: () => Promise<unknown> | void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const { setOpen, dialogProps } = useModalDialog();
   // One dialog per table row is common: each needs its own title id for its accessible name.
   const titleId = useId();
-  const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <>
       {trigger(() => setOpen(true))}
       <dialog
-        ref={ref}
-        onClose={() => setOpen(false)}
+        {...dialogProps}
         aria-labelledby={titleId}
         className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { extendedFieldPath } from "@/lib/expr";
 
 // Extended field definitions (DESIGN §2): typed fields per scope that workflow conditions read as
 // <profile>.extField_<name>. Client-safe: the forms and the server actions share these schemas.
@@ -11,11 +12,9 @@ export type FieldTypeName = (typeof FIELD_TYPES)[number];
 export const SCOPE_LABELS: Record<FieldScopeName, string> = { TRANSACTION: "Transaction", CUSTOMER: "Customer", USERGROUP: "User group" };
 export const TYPE_LABELS: Record<FieldTypeName, string> = { STRING: "Text", NUMBER: "Number", BOOLEAN: "Yes / No", DATE: "Date", ENUM: "List of values" };
 
-/** The profile a condition reads a scope's fields from (README "The condition language"). */
-export const SCOPE_PROFILE: Record<FieldScopeName, string> = { TRANSACTION: "currentTxn", CUSTOMER: "currentCustomer", USERGROUP: "currentUserGroup" };
-
+/** How a workflow condition refers to the field (the condition language owns the naming). */
 export function conditionReference(scope: FieldScopeName, name: string): string {
-  return `${SCOPE_PROFILE[scope]}.extField_${name}`;
+  return extendedFieldPath(scope, name);
 }
 
 export const FIELD_NAME = /^[a-z][a-z0-9_]{0,49}$/;

@@ -7,7 +7,7 @@ export type { Diagnostic, DiagnosticCode, Severity } from "./diagnostics";
 export { parse, type ParseResult } from "./parser";
 export { print } from "./printer";
 export { lineColumnAt, offsetAt, type LineColumn } from "./source-position";
-export { buildSchema, BASE_SCHEMA, type Schema, type ExtendedFieldDecl, type AttributeDef, type ProfileDef } from "./schema";
+export { buildSchema, BASE_SCHEMA, extendedFieldPath, type Schema, type ExtendedFieldDecl, type AttributeDef, type ProfileDef } from "./schema";
 export { check, type CheckedExpression } from "./checker";
 export { compile, NotCompilableError, type CompiledExpression } from "./compiler";
 export type { EvalContext } from "./runtime";

@@ -42,6 +42,11 @@ const SCOPE_PROFILE: Readonly<Record<ExtendedFieldScope, string>> = {
   USERGROUP: "currentUserGroup",
 };
 
+/** How a condition names a declared field: `currentTxn.extField_member_card_swiped`. */
+export function extendedFieldPath(scope: ExtendedFieldScope, name: string): string {
+  return `${SCOPE_PROFILE[scope]}.${EXTENDED_FIELD_PREFIX}${name}`;
+}
+
 type Attrs = Readonly<Record<string, ValueType>>;
 
 /** [DOC] attributes; the [INFERRED] ones are marked in SPEC §5.3. */

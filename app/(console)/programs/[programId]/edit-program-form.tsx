@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { updateProgramSchema, type UpdateProgramInput } from "@/lib/programs/schema";
 import { updateProgramAction } from "../actions";
+import { Textarea } from "@/components/ui/textarea";
 
 /** Edit program: name and description only; entity mappings are fixed once saved (SPEC §6). */
 export function EditProgramForm({ programId, name, description }: { programId: number; name: string; description: string }) {
@@ -46,12 +47,10 @@ export function EditProgramForm({ programId, name, description }: { programId: n
         </Field>
         <Field label="Description" error={errors.description?.message}>
           {(props) => (
-            <textarea
+            <Textarea
               {...props}
               {...form.register("description")}
-              rows={3}
-              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500"
-            />
+              rows={3} />
           )}
         </Field>
         <div className="flex gap-2">

@@ -14,6 +14,7 @@ import { createProgramSchema, ENTITY_LABELS, type CreateProgramInput, type MlpEn
 import { createProgramAction } from "../actions";
 import { CheckboxGroup } from "./checkbox-group";
 import { EntityPicker, type EntityOption } from "./entity-picker";
+import { Textarea } from "@/components/ui/textarea";
 
 export function CreateProgramForm({
   mlpType,
@@ -46,12 +47,10 @@ export function CreateProgramForm({
           </Field>
           <Field label="Description" error={errors.description?.message}>
             {(props) => (
-              <textarea
+              <Textarea
                 {...props}
                 {...form.register("description")}
-                rows={3}
-                className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500"
-              />
+                rows={3} />
             )}
           </Field>
           <Controller

@@ -4,14 +4,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { CreatePanel, FormActions } from "@/components/forms/create-panel";
 import { useActionSubmit } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { API_SCOPES, createApiClientSchema } from "@/lib/org/api-clients-schema";
 import { createApiClientAction } from "./actions";
 import { SecretPanel } from "./secret-panel";
+import { Select } from "@/components/ui/select";
 
 type TillOption = { id: number; code: string; name: string; storeCode: string };
 type FormInput = z.input<typeof createApiClientSchema>;
@@ -28,16 +28,8 @@ export function CreateApiClient({ tills }: { tills: TillOption[] }) {
   const { errors, isSubmitting } = form.formState;
 
   if (created) return <SecretPanel {...created} onDone={() => setCreated(null)} />;
-  if (!open) {
-    return (
-      <div className="mb-4 flex justify-end">
-        <Button onClick={() => setOpen(true)}>New API client</Button>
-      </div>
-    );
-  }
   return (
-    <Card className="mb-6 p-5">
-      <h2 className="text-base font-semibold">New API client</h2>
+    <CreatePanel open={open} onOpen={() => setOpen(true)} label="New API client">
       <form
         noValidate
         className="mt-4"
@@ -56,14 +48,14 @@ export function CreateApiClient({ tills }: { tills: TillOption[] }) {
           </Field>
           <Field label="Bound till" error={errors.tillId?.message} hint="Transactions from a bound client are attributed to this till.">
             {(props) => (
-              <select {...props} {...form.register("tillId")} className="block h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm">
+              <Select {...props} {...form.register("tillId")}>
                 <option value="">Not bound to a till</option>
                 {tills.map((t) => (
                   <option key={t.id} value={String(t.id)}>
                     {t.code} · {t.name} ({t.storeCode})
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
           <fieldset className="md:col-span-2" aria-describedby="scopes-message">
@@ -83,14 +75,9 @@ export function CreateApiClient({ tills }: { tills: TillOption[] }) {
               {errors.scopes?.message ?? errors.scopes?.root?.message}
             </p>
           </fieldset>
-          <div className="flex gap-2 md:col-span-2">
-            <Button type="submit">{isSubmitting ? "Creating…" : "Create client"}</Button>
-            <Button variant="secondary" onClick={() => { form.reset(EMPTY); setOpen(false); }}>
-              Cancel
-            </Button>
-          </div>
+          <FormActions submitting={isSubmitting} submitLabel="Create client" busyLabel="Creating…" className="md:col-span-2" onCancel={() => { form.reset(EMPTY); setOpen(false); }} />
         </fieldset>
       </form>
-    </Card>
+    </CreatePanel>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { toast } from "sonner";
+import { CopyButton } from "@/components/forms/copy-button";
 import { Button } from "@/components/ui/button";
 
 /** The new client's credentials, shown once: only a hash of the secret is kept. */
@@ -35,21 +35,7 @@ function CopyRow({ label, value }: { label: string; value: string }) {
         <code data-testid={`new-client-${label.toLowerCase().replace(" ", "-")}`} className="rounded bg-white px-2 py-1 font-mono text-xs break-all">
           {value}
         </code>
-        <Button
-          variant="secondary"
-          size="sm"
-          aria-label={`Copy ${label.toLowerCase()}`}
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(value);
-              toast.success(`${label} copied`);
-            } catch {
-              toast.error("Copying is blocked here; select the text and copy it by hand.");
-            }
-          }}
-        >
-          Copy
-        </Button>
+        <CopyButton value={value} label={label} />
       </dd>
     </div>
   );

@@ -3,9 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { CreatePanel, FormActions } from "@/components/forms/create-panel";
 import { useActionSubmit } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import {
@@ -20,9 +19,10 @@ import {
   type CreateExtendedFieldInput,
 } from "@/lib/customers/extended-fields-schema";
 import { createExtendedFieldAction } from "./actions";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
 
 const EMPTY: CreateExtendedFieldInput = { scope: "TRANSACTION", name: "", type: "STRING", description: "", allowedValues: "" };
-const SELECT = "block h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm";
 
 export function CreateExtendedField() {
   const [open, setOpen] = useState(false);
@@ -31,16 +31,8 @@ export function CreateExtendedField() {
   const { errors, isSubmitting } = form.formState;
   const [scope, type, name] = useWatch({ control: form.control, name: ["scope", "type", "name"] });
 
-  if (!open) {
-    return (
-      <div className="mb-4 flex justify-end">
-        <Button onClick={() => setOpen(true)}>New extended field</Button>
-      </div>
-    );
-  }
   return (
-    <Card className="mb-6 p-5">
-      <h2 className="text-base font-semibold">New extended field</h2>
+    <CreatePanel open={open} onOpen={() => setOpen(true)} label="New extended field">
       <form
         noValidate
         className="mt-4"
@@ -55,11 +47,11 @@ export function CreateExtendedField() {
         <fieldset disabled={isSubmitting} className="grid gap-4 md:grid-cols-3">
           <Field label="Scope" error={errors.scope?.message} hint="What carries the field.">
             {(props) => (
-              <select {...props} {...form.register("scope")} className={SELECT}>
+              <Select {...props} {...form.register("scope")}>
                 {FIELD_SCOPES.map((s) => (
                   <option key={s} value={s}>{SCOPE_LABELS[s]}</option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
           <Field
@@ -71,17 +63,17 @@ export function CreateExtendedField() {
           </Field>
           <Field label="Type" error={errors.type?.message} hint="Fixed once created.">
             {(props) => (
-              <select {...props} {...form.register("type")} className={SELECT}>
+              <Select {...props} {...form.register("type")}>
                 {FIELD_TYPES.map((t) => (
                   <option key={t} value={t}>{TYPE_LABELS[t]}</option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
           {type === "ENUM" ? (
             <div className="md:col-span-3">
               <Field label="Allowed values" error={errors.allowedValues?.message} hint="One per line (or separated by commas).">
-                {(props) => <textarea {...props} {...form.register("allowedValues")} rows={3} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500" />}
+                {(props) => <Textarea {...props} {...form.register("allowedValues")} rows={3} />}
               </Field>
             </div>
           ) : null}
@@ -90,14 +82,9 @@ export function CreateExtendedField() {
               {(props) => <Input {...props} {...form.register("description")} maxLength={520} />}
             </Field>
           </div>
-          <div className="flex gap-2 md:col-span-3">
-            <Button type="submit">{isSubmitting ? "Creating…" : "Create field"}</Button>
-            <Button variant="secondary" onClick={() => { form.reset(EMPTY); setOpen(false); }}>
-              Cancel
-            </Button>
-          </div>
+          <FormActions submitting={isSubmitting} submitLabel="Create field" busyLabel="Creating…" className="md:col-span-3" onCancel={() => { form.reset(EMPTY); setOpen(false); }} />
         </fieldset>
       </form>
-    </Card>
+    </CreatePanel>
   );
 }

@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { updateExtendedFieldSchema, type UpdateExtendedField, type UpdateExtendedFieldInput } from "@/lib/customers/extended-fields-schema";
 import { updateExtendedFieldAction } from "./actions";
+import { Textarea } from "@/components/ui/textarea";
 
 /** The description and (for list fields) allowed values, shown as text until Edit is pressed. */
 export function EditExtendedField({ id, name, isList, description, allowedValues }: { id: number; name: string; isList: boolean; description: string; allowedValues: string[] }) {
@@ -46,7 +47,7 @@ export function EditExtendedField({ id, name, isList, description, allowedValues
         </Field>
         {isList ? (
           <Field label="Allowed values" error={errors.allowedValues?.message} hint="One per line. Conditions comparing with a removed value get a warning.">
-            {(props) => <textarea {...props} {...form.register("allowedValues")} rows={3} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500" />}
+            {(props) => <Textarea {...props} {...form.register("allowedValues")} rows={3} />}
           </Field>
         ) : null}
         <p className="text-xs text-slate-500">The name and type stay as they are: conditions and API callers refer to them.</p>

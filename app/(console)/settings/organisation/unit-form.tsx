@@ -1,6 +1,7 @@
 "use client";
 
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
+import { Select } from "@/components/ui/select";
 import { useActionSubmit } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -67,7 +68,6 @@ export function UnitForm({
   const { errors, isSubmitting } = form.formState;
   // Only active parents are offered, plus the one the unit already hangs from (an edit keeps it).
   const offer = (list: UnitChoice[], current: string) => list.filter((c) => c.active || String(c.id) === current);
-  const select = "block h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm aria-[invalid=true]:border-red-500";
 
   return (
     <form
@@ -93,7 +93,7 @@ export function UnitForm({
           <>
             <Field label="Zone" error={errors.zoneId?.message} hint={choices.zones.some((z) => z.active) ? undefined : "Create a zone first."}>
               {(props) => (
-                <select {...props} {...form.register("zoneId")} className={select}>
+                <Select {...props} {...form.register("zoneId")}>
                   <option value="">Choose a zone</option>
                   {offer(choices.zones, defaultValues.zoneId).map((z) => (
                     <option key={z.id} value={String(z.id)}>
@@ -101,12 +101,12 @@ export function UnitForm({
                       {z.active ? "" : " (deactivated)"}
                     </option>
                   ))}
-                </select>
+                </Select>
               )}
             </Field>
             <Field label="Concept" error={errors.conceptId?.message} hint={choices.concepts.some((c) => c.active) ? undefined : "Create a concept first."}>
               {(props) => (
-                <select {...props} {...form.register("conceptId")} className={select}>
+                <Select {...props} {...form.register("conceptId")}>
                   <option value="">Choose a concept</option>
                   {offer(choices.concepts, defaultValues.conceptId).map((c) => (
                     <option key={c.id} value={String(c.id)}>
@@ -114,7 +114,7 @@ export function UnitForm({
                       {c.active ? "" : " (deactivated)"}
                     </option>
                   ))}
-                </select>
+                </Select>
               )}
             </Field>
           </>
@@ -122,7 +122,7 @@ export function UnitForm({
         {kind === "till" ? (
           <Field label="Store" error={errors.storeId?.message} hint={choices.stores.some((s) => s.active) ? undefined : "Create a store first."}>
             {(props) => (
-              <select {...props} {...form.register("storeId")} className={select}>
+              <Select {...props} {...form.register("storeId")}>
                 <option value="">Choose a store</option>
                 {offer(choices.stores, defaultValues.storeId).map((s) => (
                   <option key={s.id} value={String(s.id)}>
@@ -130,7 +130,7 @@ export function UnitForm({
                     {s.active ? "" : " (deactivated)"}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
         ) : null}

@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
 import { useRunAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { OrgUnitRow } from "@/lib/programs/org-structure/queries";
 import { capitalise, deactivationEffect, reactivationEffect } from "@/lib/programs/org-structure/rules";
 import { ORG_UNIT_LABELS } from "@/lib/programs/org-structure/schema";
@@ -54,15 +54,7 @@ export function UnitRowActions({ row, choices }: { row: OrgUnitRow; choices: Cho
 }
 
 function EditUnitDialog({ row, choices, label }: { row: OrgUnitRow; choices: Choices; label: string }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const { open, setOpen, dialogProps } = useModalDialog();
 
   const defaults = {
     code: row.code,
@@ -80,8 +72,7 @@ function EditUnitDialog({ row, choices, label }: { row: OrgUnitRow; choices: Cho
         Edit
       </Button>
       <dialog
-        ref={ref}
-        onClose={() => setOpen(false)}
+        {...dialogProps}
         aria-labelledby={titleId}
         className="m-auto w-full max-w-2xl rounded-lg p-0 text-left shadow-xl backdrop:bg-slate-900/40"
       >

@@ -14,6 +14,7 @@ import {
   type SingleRollingExpiryInput,
 } from "@/lib/org/rolling-expiry-schema";
 import { updateSingleRollingExpiryAction } from "./actions";
+import { Select } from "@/components/ui/select";
 
 export function RollingExpiryForm({ value, canWrite }: { value: SingleRollingExpiry; canWrite: boolean }) {
   const form = useForm<SingleRollingExpiryInput, unknown, SingleRollingExpiry>({
@@ -50,10 +51,10 @@ export function RollingExpiryForm({ value, canWrite }: { value: SingleRollingExp
             <div className="w-40">
               <Field label="Unit" error={errors.unit?.message}>
                 {(props) => (
-                  <select {...props} {...form.register("unit")} className="block h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm">
+                  <Select {...props} {...form.register("unit")}>
                     <option value="DAYS">Days</option>
                     <option value="MONTHS">Months</option>
-                  </select>
+                  </Select>
                 )}
               </Field>
             </div>

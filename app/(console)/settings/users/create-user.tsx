@@ -3,16 +3,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
+import { CopyButton } from "@/components/forms/copy-button";
+import { CreatePanel, FormActions } from "@/components/forms/create-panel";
 import { useActionSubmit } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { createConsoleUserSchema } from "@/lib/org/users-schema";
 import { createConsoleUserAction } from "./actions";
+import { Select } from "@/components/ui/select";
 
 type FormInput = z.input<typeof createConsoleUserSchema>;
 type FormOutput = z.output<typeof createConsoleUserSchema>;
@@ -38,20 +39,7 @@ export function CreateUser() {
           <code data-testid="temporary-password" className="rounded bg-white px-2 py-1 font-mono text-sm">
             {created.temporaryPassword}
           </code>
-          <Button
-            variant="secondary"
-            size="sm"
-            onClick={async () => {
-              try {
-                await navigator.clipboard.writeText(created.temporaryPassword);
-                toast.success("Password copied");
-              } catch {
-                toast.error("Copying is blocked here; select the text and copy it by hand.");
-              }
-            }}
-          >
-            Copy
-          </Button>
+          <CopyButton value={created.temporaryPassword} label="Password" />
         </div>
         <Button className="mt-4" onClick={() => setCreated(null)}>
           Done
@@ -59,19 +47,9 @@ export function CreateUser() {
       </section>
     );
   }
-  if (!open) {
-    return (
-      <div className="mb-4 flex justify-end">
-        <Button onClick={() => setOpen(true)}>Add user</Button>
-      </div>
-    );
-  }
   return (
-    <Card className="mb-6 p-5">
-      <h2 className="text-base font-semibold">Add a console user</h2>
-      <p className="mt-1 text-sm text-slate-600">
-        We generate a temporary password and show it to you once, so that no password you chose ends up in someone else&apos;s account.
-      </p>
+    <CreatePanel open={open} onOpen={() => setOpen(true)} label="Add user" title="Add a console user"
+      intro="We generate a temporary password and show it to you once, so that no password you chose ends up in someone else's account.">
       <form
         noValidate
         className="mt-4"
@@ -93,23 +71,18 @@ export function CreateUser() {
           </Field>
           <Field label="Role" error={errors.role?.message}>
             {(props) => (
-              <select {...props} {...form.register("role")} className="block h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm">
+              <Select {...props} {...form.register("role")}>
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {ROLE_LABELS[r]}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
-          <div className="flex gap-2 md:col-span-3">
-            <Button type="submit">{isSubmitting ? "Adding…" : "Add user"}</Button>
-            <Button variant="secondary" onClick={() => { form.reset(EMPTY); setOpen(false); }}>
-              Cancel
-            </Button>
-          </div>
+          <FormActions submitting={isSubmitting} submitLabel="Add user" busyLabel="Adding…" className="md:col-span-3" onCancel={() => { form.reset(EMPTY); setOpen(false); }} />
         </fieldset>
       </form>
-    </Card>
+    </CreatePanel>
   );
 }
