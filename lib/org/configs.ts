@@ -49,11 +49,7 @@ export async function getOrgConfig<K extends ConfigKey>(orgId: number, key: K, c
 /** The configs with their defaults, for the settings screen and the API (registry order). */
 export async function listOrgConfigs({ orgId, keys = CONFIG_KEYS }: { orgId: number; keys?: readonly ConfigKey[] }): Promise<OrgConfigEntry[]> {
   const stored = await readStored(db, orgId, keys);
-  return keys.map((key) => {
-    const value = effective(key, stored.get(key)?.value);
-    const fallback = CONFIG_REGISTRY[key].default;
-    return { key, value, default: fallback, isDefault: sameConfigValue(value, fallback), updatedAt: stored.get(key)?.updatedAt ?? null };
-  });
+  return keys.map((key) => entryOf(key, effective(key, stored.get(key)?.value), stored.get(key)?.updatedAt ?? null));
 }
 
 /**
@@ -80,10 +76,7 @@ export async function updateOrgConfig({ orgId, actor, key, value }: { orgId: num
     if (partner && next === true && effective(partner, stored.get(partner)?.value) === true) {
       throw new AppError("CONFLICT", `Turn off ${partner} first: it contradicts ${canonicalKey}.`, { field: "value" });
     }
-    const fallback = def.default;
-    if (sameConfigValue(before, next)) {
-      return { key: canonicalKey, value: before, default: fallback, isDefault: sameConfigValue(before, fallback), updatedAt: stored.get(canonicalKey)?.updatedAt ?? null };
-    }
+    if (sameConfigValue(before, next)) return entryOf(canonicalKey, before, stored.get(canonicalKey)?.updatedAt ?? null);
     const json = next as Prisma.InputJsonValue;
     const updatedById = actor.kind === "user" ? actor.id : null;
     const row = await tx.orgConfig.upsert({
@@ -93,8 +86,13 @@ export async function updateOrgConfig({ orgId, actor, key, value }: { orgId: num
       select: { updatedAt: true },
     });
     await recordAudit(tx, { orgId, actor, action: "config.update", entityType: "OrgConfig", entityId: canonicalKey, before: { value: before }, after: { value: next } });
-    return { key: canonicalKey, value: next, default: fallback, isDefault: sameConfigValue(next, fallback), updatedAt: row.updatedAt };
+    return entryOf(canonicalKey, next, row.updatedAt);
   });
+}
+
+function entryOf(key: ConfigKey, value: unknown, updatedAt: Date | null): OrgConfigEntry {
+  const fallback = CONFIG_REGISTRY[key].default;
+  return { key, value, default: fallback, isDefault: sameConfigValue(value, fallback), updatedAt };
 }
 
 function exclusivePartner(key: ConfigKey): ConfigKey | null {
