@@ -1,31 +1,20 @@
 "use client";
 
-import { useRunAction } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ActiveToggle } from "@/components/forms/active-toggle";
 import { setExtendedFieldActiveAction } from "./actions";
 
 export function FieldStatusButton({ id, name, active }: { id: number; name: string; active: boolean }) {
-  const run = useRunAction();
-  const verb = active ? "Deactivate" : "Reactivate";
   return (
-    <ConfirmDialog
-      title={`${verb} ${name}?`}
-      tone={active ? "danger" : "primary"}
-      body={
-        active
-          ? "Conditions that use this field will report it as an unknown attribute until you reactivate it. Its name, type and values are kept."
-          : "Conditions can use this field again."
-      }
-      confirmLabel={`${verb} field`}
-      onConfirm={async () => {
-        await run(() => setExtendedFieldActiveAction({ id, active: !active }), `${name} ${active ? "deactivated" : "reactivated"}`);
+    <ActiveToggle
+      active={active}
+      title={name}
+      subject={name}
+      noun="field"
+      effect={{
+        deactivate: "Conditions that use this field will report it as an unknown attribute until you reactivate it. Its name, type and values are kept.",
+        reactivate: "Conditions can use this field again.",
       }}
-      trigger={(open) => (
-        <Button variant="secondary" size="sm" onClick={open} aria-label={`${verb} ${name}`}>
-          {verb}
-        </Button>
-      )}
+      toggle={(next) => setExtendedFieldActiveAction({ id, active: next })}
     />
   );
 }
