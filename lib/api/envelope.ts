@@ -19,6 +19,7 @@ export function zodErrors(error: z.ZodError, where: "query" | "body" | "path"): 
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join(".");
     const label = field ? `${where === "body" ? "" : `${where} `}${field}` : where;
-    return apiError(400, `Invalid input : ${label}: ${issue.message}.`, field || undefined);
+    // The vendor's items end in one full stop; our messages are sentences that may have one already.
+    return apiError(400, `Invalid input : ${label}: ${issue.message.replace(/[.!?]$/, "")}.`, field || undefined);
   });
 }
