@@ -192,7 +192,7 @@ test("conditions reorder by keyboard and drag, duplicate, and delete only after 
   await expect(page.getByRole("row").filter({ hasText: "v2" })).toContainText("DRAFT");
   await page.getByRole("form", { name: "Compare versions" }).getByRole("button", { name: "Compare" }).click();
   const changes = page.getByRole("region", { name: "Changes from v1 to v2" });
-  await expect(changes).toContainText("0 added, 0 removed, 1 changed");
+  await expect(changes).toContainText("0 added, 0 removed, 2 changed");
   await expect(changes).toContainText("(position)");
 
   await page.getByRole("button", { name: "Restore v1" }).click();
