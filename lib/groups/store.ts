@@ -95,7 +95,7 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
 }
 
 /** `identifierName=id|externalId&identifierValue=` (the members list): the group's id, or 1632. */
-export async function resolveGroupByIdentifier(client: Reader, orgId: number, name: "id" | "externalId", value: string): Promise<number> {
+export async function resolveGroupByIdentifier(orgId: number, name: "id" | "externalId", value: string, client: Reader = db): Promise<number> {
   if (name === "externalId") return resolveGroupId(client, orgId, { externalId: value });
   if (!/^\d{1,10}$/.test(value) || Number(value) > 2_147_483_647) throw groupError(1632, [value]);
   return resolveGroupId(client, orgId, { id: Number(value) });

@@ -64,3 +64,14 @@ export async function createGroupRow(orgId: number, options: { externalId?: stri
     select: { id: true, externalId: true },
   });
 }
+
+// Reads and direct writes the route tests need (app/ code may not import the database itself).
+export const groupsDb = {
+  group: (id: number) => db.userGroup.findUniqueOrThrow({ where: { id } }),
+  countGroups: (where: { orgId: number; externalId?: string | { in: string[] } }) => db.userGroup.count({ where }),
+  setStatus: (id: number, status: "ACTIVE" | "INACTIVE" | "DELETED") => db.userGroup.update({ where: { id }, data: { status } }),
+  memberships: (where: { groupId?: number; customerId?: number }) => db.groupMembership.findMany({ where, orderBy: { id: "asc" } }),
+  countMemberships: (where: { groupId?: number; customerId?: number; exitedAt?: null; defaultGroup?: boolean; primaryMember?: boolean }) => db.groupMembership.count({ where }),
+  exit: (groupId: number, customerId: number) => db.groupMembership.updateMany({ where: { groupId, customerId, exitedAt: null }, data: { exitedAt: new Date() } }),
+  bill: (data: { orgId: number; customerId: number; type: "REGULAR" | "RETURN"; number: string; amount: number; billedAt: Date }) => db.transaction.create({ data }),
+};

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { createApiClient, createOrg } from "@/lib/testing/factories";
-import { createCustomer, createGroupsOrg, declareSeedGroupFields, setOrgConfig } from "@/lib/testing/groups-factories";
+import { createCustomer, createGroupsOrg, groupsDb, declareSeedGroupFields, setOrgConfig } from "@/lib/testing/groups-factories";
 import { caller, codes, type ErrorBody } from "./api-test-helpers";
 import { POST as JOIN } from "./join/route";
 import { DELETE, GET, POST, PUT } from "./route";
@@ -24,7 +23,7 @@ describe("POST /v2/userGroup2", () => {
     expect(res.status).toBe(200);
     const { entity, warnings } = res.body as { entity: number; warnings: unknown[] };
     expect(warnings).toEqual([]);
-    const row = await db.userGroup.findUniqueOrThrow({ where: { id: entity } });
+    const row = await groupsDb.group(entity);
     expect(row).toMatchObject({ orgId, externalId: "family_001", groupName: "The Ramans", maxGroupSize: 5, status: "ACTIVE" });
     expect(entity).toBeGreaterThanOrEqual(3848000);
   });
@@ -78,7 +77,7 @@ describe("POST /v2/userGroup2", () => {
     expect((badEnum.body as ErrorBody).errors[0]?.message).toBe("Invalid input : extendedFields.ug_status: must be one of Active, Inactive.");
     const badDate = await create({ externalId: "ef3", maxGroupSize: 5, extendedFields: { ug_registration_date: "yesterday" } });
     expect((badDate.body as ErrorBody).errors[0]?.field).toBe("extendedFields.ug_registration_date");
-    expect(await db.userGroup.count({ where: { orgId, externalId: { in: ["ef1", "ef2", "ef3"] } } })).toBe(0);
+    expect(await groupsDb.countGroups({ orgId, externalId: { in: ["ef1", "ef2", "ef3"] } })).toBe(0);
   });
 
   it("answers 1690 (403) when user groups are off, creating nothing", async () => {
@@ -86,7 +85,7 @@ describe("POST /v2/userGroup2", () => {
     const res = await caller(off.authorization)(POST, "POST", "/api/v2/userGroup2", { externalId: "g1", maxGroupSize: 5 });
     expect(res.status).toBe(403);
     expect((res.body as ErrorBody).errors).toEqual([{ status: false, code: 1690, message: "User groups are not enabled for this org: turn on CONF_USER_GROUP_ENABLED." }]);
-    expect(await db.userGroup.count({ where: { orgId: off.orgId } })).toBe(0);
+    expect(await groupsDb.countGroups({ orgId: off.orgId })).toBe(0);
   });
 
   it("answers 403 to a client without the groups:write scope, 401 without credentials", async () => {
@@ -208,8 +207,8 @@ describe("DELETE /v2/userGroup2", () => {
     const res = await call(DELETE, "DELETE", "/api/v2/userGroup2?externalId=del_001");
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ warnings: [] });
-    expect((await db.userGroup.findUniqueOrThrow({ where: { id } })).status).toBe("DELETED");
-    const memberships = await db.groupMembership.findMany({ where: { groupId: id } });
+    expect((await groupsDb.group(id)).status).toBe("DELETED");
+    const memberships = await groupsDb.memberships({ groupId: id });
     expect(memberships).toHaveLength(1);
     expect(memberships[0]?.exitedAt).not.toBeNull();
     const again = await call(DELETE, "DELETE", `/api/v2/userGroup2?id=${id}`);

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { createCustomer, createGroupRow, createGroupsOrg, setOrgConfig } from "@/lib/testing/groups-factories";
+import { createCustomer, createGroupRow, createGroupsOrg, groupsDb, setOrgConfig } from "@/lib/testing/groups-factories";
 import { caller, type ErrorBody } from "../api-test-helpers";
 import { POST } from "./route";
 
@@ -60,7 +59,7 @@ describe("POST /v2/userGroup2/join", () => {
     const body = res.body as Batch;
     expect(body).toMatchObject({ totalCount: 5, failureCount: 1 });
     expect(body.response[2]).toMatchObject({ result: null, errors: [{ code: 1621, message: "User with 1 does not exist." }], entityId: { userId: 1, groupId: group.id } });
-    expect(await db.groupMembership.count({ where: { groupId: group.id } })).toBe(4);
+    expect(await groupsDb.countMemberships({ groupId: group.id })).toBe(4);
   });
 
   it("answers a 4xx with the members' codes when every member failed", async () => {
@@ -125,13 +124,13 @@ describe("POST /v2/userGroup2/join", () => {
     await join(`id=${g1.id}`, [{ userId: m.id }]);
     const res = await join(`id=${g2.id}`, [{ userId: m.id, defaultGroup: true }]);
     expect((res.body as Batch).response[0]?.warnings).toEqual([`Group ${g1.id} is no longer the default group of user ${m.id}; group ${g2.id} is.`]);
-    const defaults = await db.groupMembership.findMany({ where: { customerId: m.id, defaultGroup: true, exitedAt: null }, select: { groupId: true } });
-    expect(defaults).toEqual([{ groupId: g2.id }]);
+    const defaults = (await groupsDb.memberships({ customerId: m.id })).filter((r) => r.defaultGroup && r.exitedAt === null);
+    expect(defaults.map((r) => r.groupId)).toEqual([g2.id]);
   });
 
   it("refuses joins to an inactive group with 1691", async () => {
     const group = await createGroupRow(orgId);
-    await db.userGroup.update({ where: { id: group.id }, data: { status: "INACTIVE" } });
+    await groupsDb.setStatus(group.id, "INACTIVE");
     const p = await createCustomer(orgId);
     const res = await join(`id=${group.id}`, [{ userId: p.id, primaryMember: true }]);
     expect((res.body as Batch).response[0]?.errors[0]).toMatchObject({ code: 1691, message: `Group ${group.id} is INACTIVE: members cannot join it.` });

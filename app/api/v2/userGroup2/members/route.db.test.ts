@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { createCustomer, createGroupRow, createGroupsOrg } from "@/lib/testing/groups-factories";
+import { createCustomer, createGroupRow, createGroupsOrg, groupsDb } from "@/lib/testing/groups-factories";
 import { caller, codes } from "../api-test-helpers";
 import { POST as JOIN } from "../join/route";
 import { GET } from "./route";
@@ -25,7 +24,7 @@ beforeAll(async () => {
   for (const [i, p] of people.entries()) {
     await call(JOIN, "POST", `/api/v2/userGroup2/join?id=${groupId}`, [{ userId: p.id, primaryMember: i === 2, permissions: i === 1 ? ["block_points_redemption"] : [] }]);
   }
-  await db.groupMembership.updateMany({ where: { groupId, customerId: ids[3] }, data: { exitedAt: new Date() } });
+  await groupsDb.exit(groupId, ids[3]!);
 });
 
 describe("GET /v2/userGroup2/members", () => {

@@ -2,7 +2,6 @@ import { withApiClient } from "@/lib/api/with-api-client";
 import { listGroupMembers } from "@/lib/groups/queries";
 import { membersQuery } from "@/lib/groups/schema";
 import { assertGroupsEnabled, resolveGroupByIdentifier } from "@/lib/groups/store";
-import { db } from "@/lib/db/client";
 
 /**
  * GET /v2/userGroup2/members?identifierName=id|externalId&identifierValue= (SPEC §1.8): current
@@ -10,7 +9,7 @@ import { db } from "@/lib/db/client";
  */
 export const GET = withApiClient({ scope: "groups:read", query: membersQuery }, async ({ orgId, query }) => {
   await assertGroupsEnabled(orgId);
-  const groupId = await resolveGroupByIdentifier(db, orgId, query.identifierName, query.identifierValue);
+  const groupId = await resolveGroupByIdentifier(orgId, query.identifierName, query.identifierValue);
   const limit = query.limit ?? 20;
   const offset = query.offset ?? 0;
   const { total, rows } = await listGroupMembers({

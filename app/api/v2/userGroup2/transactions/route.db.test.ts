@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { createCustomer, createGroupRow, createGroupsOrg } from "@/lib/testing/groups-factories";
+import { createCustomer, createGroupRow, createGroupsOrg, groupsDb } from "@/lib/testing/groups-factories";
 import { caller, codes } from "../api-test-helpers";
 import { POST as JOIN } from "../join/route";
 import { GET } from "./route";
@@ -15,7 +14,7 @@ let member: Awaited<ReturnType<typeof createCustomer>>;
 const list = (qs: string) => call(GET, "GET", `/api/v2/userGroup2/transactions?${qs}`);
 
 async function bill(customerId: number, number: string, amount: number, billedAt: Date, type: "REGULAR" | "RETURN" = "REGULAR") {
-  await db.transaction.create({ data: { orgId, customerId, type, number, amount, billedAt } });
+  await groupsDb.bill({ orgId, customerId, type, number, amount, billedAt });
 }
 
 beforeAll(async () => {

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { createCustomer, createGroupRow, createGroupsOrg } from "@/lib/testing/groups-factories";
+import { createCustomer, createGroupRow, createGroupsOrg, groupsDb } from "@/lib/testing/groups-factories";
 import { caller, codes, type ErrorBody } from "../api-test-helpers";
 import { POST as JOIN } from "../join/route";
 import { POST } from "./route";
@@ -30,7 +29,7 @@ describe("POST /v2/userGroup2/transfer", () => {
     const res = await transfer({ leaveGroupId: from.id, joinGroupId: to.id, userIds: [moving] });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ warnings: [], errors: [], success: true });
-    const rows = await db.groupMembership.findMany({ where: { customerId: moving }, orderBy: { id: "asc" } });
+    const rows = await groupsDb.memberships({ customerId: moving });
     expect(rows.map((r) => [r.groupId, r.exitedAt === null, r.permissions, r.defaultGroup])).toEqual([
       [from.id, false, ["allow_points_redemption"], true],
       [to.id, true, ["allow_points_redemption"], true],
@@ -43,8 +42,8 @@ describe("POST /v2/userGroup2/transfer", () => {
     const res = await transfer({ leaveGroupId: from.id, joinGroupId: to.id, userIds: [from.people[1]!.id, from.people[0]!.id] });
     expect(res.status).toBe(409);
     expect((res.body as ErrorBody).errors[0]?.message).toBe(`Group transfer not allowed for primary member ${from.people[0]!.id}.`);
-    expect(await db.groupMembership.count({ where: { groupId: from.id, exitedAt: null } })).toBe(2);
-    expect(await db.groupMembership.count({ where: { groupId: to.id } })).toBe(1);
+    expect(await groupsDb.countMemberships({ groupId: from.id, exitedAt: null })).toBe(2);
+    expect(await groupsDb.countMemberships({ groupId: to.id })).toBe(1);
   });
 
   it("refuses a user outside the leave group (1620), a full join group (1638), the same group (1693), unknown groups (1619)", async () => {

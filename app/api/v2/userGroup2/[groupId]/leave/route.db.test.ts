@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { createCustomer, createGroupRow, createGroupsOrg, setOrgConfig } from "@/lib/testing/groups-factories";
+import { createCustomer, createGroupRow, createGroupsOrg, groupsDb, setOrgConfig } from "@/lib/testing/groups-factories";
 import { caller, codes, type ErrorBody } from "../../api-test-helpers";
 import { POST as JOIN } from "../../join/route";
 import { GET as MEMBERS } from "../../members/route";
@@ -29,7 +28,7 @@ describe("DELETE /v2/userGroup2/{groupId}/leave", () => {
     const res = await leave(group.id, `source=INSTORE&identifierName=mobile&identifierValue=${people[1]?.mobile}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ warnings: [], errors: [], success: true });
-    expect((await db.userGroup.findUniqueOrThrow({ where: { id: group.id } })).status).toBe("ACTIVE");
+    expect((await groupsDb.group(group.id)).status).toBe("ACTIVE");
     const current = await call(MEMBERS, "GET", `/api/v2/userGroup2/members?identifierName=id&identifierValue=${group.id}`);
     expect((current.body as { data: { userId: number }[] }).data.map((m) => m.userId)).not.toContain(people[1]?.id);
     const all = await call(MEMBERS, "GET", `/api/v2/userGroup2/members?identifierName=id&identifierValue=${group.id}&includeExited=true`);
@@ -56,7 +55,7 @@ describe("DELETE /v2/userGroup2/{groupId}/leave", () => {
   it("deactivates the group when the primary leaves", async () => {
     const { group, people } = await familyOf(2);
     await leave(group.id, `source=INSTORE&identifierName=mobile&identifierValue=${people[0]?.mobile}`);
-    expect((await db.userGroup.findUniqueOrThrow({ where: { id: group.id } })).status).toBe("INACTIVE");
+    expect((await groupsDb.group(group.id)).status).toBe("INACTIVE");
   });
 
   it("keeps the group active when CONF_DISABLE_GROUP_DEACTIVATION_ON_PRIMARY_MEMBER_EXIT is on", async () => {
@@ -64,7 +63,7 @@ describe("DELETE /v2/userGroup2/{groupId}/leave", () => {
     await setOrgConfig(orgId, "CONF_DISABLE_GROUP_DEACTIVATION_ON_PRIMARY_MEMBER_EXIT", true);
     await leave(group.id, `source=INSTORE&identifierName=mobile&identifierValue=${people[0]?.mobile}`);
     await setOrgConfig(orgId, "CONF_DISABLE_GROUP_DEACTIVATION_ON_PRIMARY_MEMBER_EXIT", false);
-    expect((await db.userGroup.findUniqueOrThrow({ where: { id: group.id } })).status).toBe("ACTIVE");
+    expect((await groupsDb.group(group.id)).status).toBe("ACTIVE");
   });
 
   it("refuses a customer who is not a member (1620) and an unknown one (8015)", async () => {
