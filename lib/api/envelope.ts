@@ -25,6 +25,7 @@ export function zodErrors(error: z.ZodError, where: "query" | "body" | "path"): 
     const vendorCode = issue.code === "custom" ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
     if (typeof vendorCode === "number") return apiError(vendorCode, issue.message, field || undefined);
     const label = field ? `${where === "body" ? "" : `${where} `}${field}` : where;
-    return apiError(400, `Invalid input : ${label}: ${issue.message}.`, field || undefined);
+    // The vendor's items end in one full stop; our messages are sentences that may have one already.
+    return apiError(400, `Invalid input : ${label}: ${issue.message.replace(/[.!?]$/, "")}.`, field || undefined);
   });
 }
