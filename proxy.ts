@@ -14,5 +14,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!login|api/|v2/|_next/|favicon.ico|robots.txt).*)"],
+  // Public: sign-in, the API and its documentation (/docs), Next's assets and the files of public/.
+  matcher: ["/((?!login|api/|v2/|docs|_next/|favicon.ico|icon-192.png|logo.svg|robots.txt).*)"],
 };

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { authenticateApiClient, type ApiCaller } from "@/lib/auth/api-client";
+import type { ApiScope } from "@/lib/auth/scopes";
 import { AppError } from "@/lib/errors";
 import { apiError, errorBody, zodErrors, type ApiErrorItem } from "./envelope";
 
@@ -27,7 +28,7 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
  * Response. Every response carries X-Request-Id.
  */
 export function withApiClient<S extends Schemas>(
-  spec: S & { scope?: string },
+  spec: S & { scope?: ApiScope },
   handler: (ctx: ApiContext<S>) => Promise<unknown>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {

@@ -1,17 +1,8 @@
-import { z } from "zod";
 import { withApiClient } from "@/lib/api/with-api-client";
 import { AppError } from "@/lib/errors";
+import { programPathSchema as params } from "@/lib/programs/api-schema";
 import { getProgram } from "@/lib/programs/queries";
-import { programIdSchema } from "@/lib/programs/schema";
 import { programJson } from "../program-json";
-
-const params = z.object({
-  id: z
-    .string()
-    .regex(/^\d+$/, "must be a numeric program id")
-    .transform(Number)
-    .pipe(programIdSchema),
-});
 
 /**
  * GET /v2/programs/{id}: one program of the caller's org with its entities, tiers and number of
