@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 export const INSUFFICIENT_POINTS = 818;
 
 // The posting functions in the database raise their own SQLSTATEs (migration
-// 20261201090022_ledger_engine); this turns them into domain errors. Anything else is rethrown.
+// 20261201092548_ledger_engine); this turns them into domain errors. Anything else is rethrown.
 const LEDGER_CODES: Record<string, (message: string) => AppError> = {
   LDG01: (m) => new AppError("CONFLICT", m, { code: INSUFFICIENT_POINTS }),
   LDG02: (m) => new AppError("NOT_FOUND", m),
