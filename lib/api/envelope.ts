@@ -14,10 +14,16 @@ export function apiError(code: number, message: string, field?: string): ApiErro
   return field ? { status: false, code, message, field } : { status: false, code, message };
 }
 
-/** Zod issues as the vendor's code 400 "Invalid input : {x}." items, one per field. */
+/**
+ * Zod issues as the vendor's code 400 "Invalid input : {x}." items, one per field. A custom issue
+ * that carries a vendor code (`params: { code }`, e.g. 1634 from lib/groups) keeps its code and
+ * message: the schema the console's form uses then answers the API with the vendor's codes too.
+ */
 export function zodErrors(error: z.ZodError, where: "query" | "body" | "path"): ApiErrorItem[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join(".");
+    const vendorCode = issue.code === "custom" ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+    if (typeof vendorCode === "number") return apiError(vendorCode, issue.message, field || undefined);
     const label = field ? `${where === "body" ? "" : `${where} `}${field}` : where;
     // The vendor's items end in one full stop; our messages are sentences that may have one already.
     return apiError(400, `Invalid input : ${label}: ${issue.message.replace(/[.!?]$/, "")}.`, field || undefined);

@@ -1,5 +1,6 @@
 import { createDocument } from "zod-openapi";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
 import { workflowsPaths } from "@/lib/workflows/openapi";
@@ -11,6 +12,7 @@ import { workflowsPaths } from "@/lib/workflows/openapi";
 const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   programsPaths,
   orgPaths,
+  groupsPaths,
   workflowsPaths,
 ];
 
