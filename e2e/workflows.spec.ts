@@ -137,6 +137,23 @@ test("the analyser finds no overlap in the seed pair, and an overlap with its wi
   await expect(analysis).toContainText("No gap: every event is covered by an allocation condition.");
 
   const editor = condition(page, "Individual").getByRole("textbox", { name: "Expression of Individual" });
+  // Hover docs explain a method.
+  const at = await editor.evaluate((el, word) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent?.indexOf(word) ?? -1;
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + word.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    return null;
+  }, "isNull");
+  if (!at) throw new Error("isNull is not in the editor");
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByRole("tooltip").filter({ hasText: "isNull() → true/false. true when the attribute is absent (null)." })).toBeVisible();
   await typeExpression(page, editor, 'currentTxn.extField_member_card_swiped=="No" || currentTxn.extField_member_card_swiped.isNotNull()');
   const overlap = analysis.getByRole("alert");
   await expect(overlap).toContainText("Overlap: “Individual” and “User Group” can both fire for one event");
