@@ -14,11 +14,20 @@ export function apiError(code: number, message: string, field?: string): ApiErro
   return field ? { status: false, code, message, field } : { status: false, code, message };
 }
 
-/** Zod issues as the vendor's code 400 "Invalid input : {x}." items, one per field. */
+/**
+ * Zod issues as the vendor's code 400 "Invalid input : {x}." items, one per field: the first
+ * issue of a field is the one that says what is wrong; a second ("too big" after "not a number")
+ * only repeats it in zod's words.
+ */
 export function zodErrors(error: z.ZodError, where: "query" | "body" | "path"): ApiErrorItem[] {
-  return error.issues.map((issue) => {
+  const seen = new Set<string>();
+  const items: ApiErrorItem[] = [];
+  for (const issue of error.issues) {
     const field = issue.path.map(String).join(".");
+    if (seen.has(field)) continue;
+    seen.add(field);
     const label = field ? `${where === "body" ? "" : `${where} `}${field}` : where;
-    return apiError(400, `Invalid input : ${label}: ${issue.message}.`, field || undefined);
-  });
+    items.push(apiError(400, `Invalid input : ${label}: ${issue.message}.`, field || undefined));
+  }
+  return items;
 }

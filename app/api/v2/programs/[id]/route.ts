@@ -1,17 +1,11 @@
 import { z } from "zod";
+import { idParam } from "@/lib/api/params";
 import { withApiClient } from "@/lib/api/with-api-client";
 import { AppError } from "@/lib/errors";
 import { getProgram } from "@/lib/programs/queries";
-import { programIdSchema } from "@/lib/programs/schema";
 import { programJson } from "../program-json";
 
-const params = z.object({
-  id: z
-    .string()
-    .regex(/^\d+$/, "must be a numeric program id")
-    .transform(Number)
-    .pipe(programIdSchema),
-});
+const params = z.object({ id: idParam("program") });
 
 /**
  * GET /v2/programs/{id}: one program of the caller's org with its entities, tiers and number of
