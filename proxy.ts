@@ -21,5 +21,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!login|api/|_next/|favicon.ico|robots.txt).*)", "/api/v2", "/api/v2/:path*"],
+  // Public: sign-in, the API docs (/docs), Next's assets and the files of public/. The API (/v2,
+  // /api/v2) comes in only for the method check above, never for the sign-in redirect.
+  matcher: ["/((?!login|api/|docs|_next/|favicon.ico|icon-192.png|logo.svg|robots.txt).*)", "/api/v2", "/api/v2/:path*"],
 };

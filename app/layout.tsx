@@ -5,6 +5,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Loyalty Console", template: "%s · Loyalty Console" },
   description: "Programs, workflows, member care and points for loyalty teams.",
+  // Served from public/ (favicon.ico, icon-192.png, logo.svg).
+  icons: { icon: [{ url: "/favicon.ico", sizes: "16x16 32x32 48x48" }, { url: "/icon-192.png", type: "image/png", sizes: "192x192" }], apple: "/icon-192.png" },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -1,4 +1,5 @@
 // What the demo org holds. Credentials are development-only and documented in the README.
+import { POS_SCOPES, SCOPE_NAMES } from "@/lib/auth/scopes";
 import type { FieldScope, FieldType, Role } from "@/lib/generated/prisma/client";
 
 export const DEMO = {
@@ -95,11 +96,10 @@ export const DEMO = {
     CONF_USER_GROUP_SIZE: 5,
     ENABLE_USER_GROUP_LOYALTY: true,
   } as Record<string, boolean | number>,
-  apiClient: {
-    clientId: "demo-pos",
-    name: "Demo POS (TILL-001)",
-    secret: "demo-pos-secret",
-    till: "TILL-001",
-    scopes: ["programs:read", "transactions:write", "groups:write", "points:write"],
-  },
+  // The POS at TILL-001 holds what a till uses; the back office, bound to no till, holds every
+  // scope that exists (read from the list, so a new scope reaches it on the next seed).
+  apiClients: [
+    { clientId: "demo-pos", name: "Demo POS (TILL-001)", secret: "demo-pos-secret", till: "TILL-001" as string | null, scopes: POS_SCOPES },
+    { clientId: "demo-backoffice", name: "Demo back office", secret: "demo-backoffice-secret", till: null as string | null, scopes: SCOPE_NAMES },
+  ],
 } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifySecret } from "@/lib/auth/password";
+import { SCOPE_NAMES } from "@/lib/auth/scopes";
 import { db } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/env";
 import { seedDemo } from "./seed";
@@ -36,5 +37,24 @@ describe("demo seed", () => {
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@demo.test" } });
     expect(admin.role).toBe("ADMIN");
     expect(await verifySecret("demo-admin-pass", admin.passwordHash)).toBe(true);
+  });
+
+  it("gives the POS every scope a till uses and the back office, bound to no till, every scope there is", async () => {
+    await seedDemo(databaseUrl());
+    const pos = await db.apiClient.findUniqueOrThrow({ where: { clientId: "demo-pos" } });
+    expect(pos.scopes).toEqual(expect.arrayContaining(["customers:read", "customers:write", "groups:read", "groups:write", "transactions:write", "points:write"]));
+    expect(pos.scopes).not.toContain("tiers:write");
+    const office = await db.apiClient.findUniqueOrThrow({ where: { clientId: "demo-backoffice" } });
+    expect(office.tillId).toBeNull();
+    expect([...office.scopes].sort()).toEqual([...SCOPE_NAMES].sort());
+    expect(await verifySecret("demo-backoffice-secret", office.secretHash)).toBe(true);
+  });
+
+  it("adds a scope the list gained to an already seeded client", async () => {
+    await seedDemo(databaseUrl());
+    await db.apiClient.update({ where: { clientId: "demo-backoffice" }, data: { scopes: ["programs:read"] } });
+    await seedDemo(databaseUrl());
+    const office = await db.apiClient.findUniqueOrThrow({ where: { clientId: "demo-backoffice" } });
+    expect([...office.scopes].sort()).toEqual([...SCOPE_NAMES].sort());
   });
 });

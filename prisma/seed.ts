@@ -159,19 +159,23 @@ async function seedOrg(db: PrismaClient) {
     });
   }
 
-  const client = DEMO.apiClient;
-  const foundClient = await db.apiClient.findUnique({ where: { clientId: client.clientId }, select: { id: true } });
-  if (!foundClient) {
-    await db.apiClient.create({
-      data: {
-        orgId,
-        clientId: client.clientId,
-        name: client.name,
-        secretHash: await hashSecret(client.secret),
-        tillId: must(tillIds.get(client.till)),
-        scopes: [...client.scopes],
-      },
-    });
+  for (const client of DEMO.apiClients) {
+    const found = await db.apiClient.findUnique({ where: { clientId: client.clientId }, select: { id: true, scopes: true } });
+    if (!found) {
+      await db.apiClient.create({
+        data: {
+          orgId,
+          clientId: client.clientId,
+          name: client.name,
+          secretHash: await hashSecret(client.secret),
+          tillId: client.till ? must(tillIds.get(client.till)) : null,
+          scopes: [...client.scopes],
+        },
+      });
+    } else if (client.scopes.some((s) => !found.scopes.includes(s))) {
+      // A scope added since the last seed reaches the demo clients of an existing database too.
+      await db.apiClient.update({ where: { id: found.id }, data: { scopes: [...new Set([...found.scopes, ...client.scopes])] } });
+    }
   }
 }
 

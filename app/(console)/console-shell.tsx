@@ -1,5 +1,6 @@
 "use client";
 
+import Image from "next/image";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
@@ -20,7 +21,8 @@ export function ConsoleShell({ user, children }: { user: ShellUser; children: Re
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
-          <Link href="/programs" className="font-semibold text-brand-700">
+          <Link href="/programs" className="flex items-center gap-2 font-semibold text-brand-700">
+            <Image src="/logo.svg" alt="" width={24} height={24} />
             Loyalty Console
           </Link>
           <span className="hidden text-sm text-slate-500 sm:inline" data-testid="org-name">

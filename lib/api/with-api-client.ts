@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { authenticateApiClient, type ApiCaller } from "@/lib/auth/api-client";
+import type { ApiScope } from "@/lib/auth/scopes";
 import { toAppError } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { readJsonBody } from "./body";
@@ -35,7 +36,7 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
  * unknown paths (404) are answered by proxy.ts and app/api/v2/[[...path]].
  */
 export function withApiClient<S extends Schemas>(
-  spec: S & { scope?: string },
+  spec: S & { scope?: ApiScope },
   handler: (ctx: ApiContext<S>) => Promise<unknown>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {

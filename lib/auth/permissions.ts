@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   "settings:write": ["ADMIN"],
   "users:manage": ["ADMIN"],
   "audit:read": ["ADMIN", "PROGRAM_MANAGER"],
+  // Workflows (issue 8): member care has no business in a program's rules.
+  "workflows:read": ["ADMIN", "PROGRAM_MANAGER", "VIEWER"],
+  "workflows:write": ["ADMIN", "PROGRAM_MANAGER"],
+  "workflows:approve": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { API_SCOPES, createApiClientSchema } from "./api-clients-schema";
+import { API_SCOPES } from "@/lib/auth/scopes";
+import { createApiClientSchema } from "./api-clients-schema";
 
 describe("createApiClientSchema", () => {
   it("accepts a name, no till and scopes, and drops duplicate scopes", () => {

@@ -1,23 +1,7 @@
 import { z } from "zod";
+import { SCOPE_NAMES } from "@/lib/auth/scopes";
 
 // Client-safe: the create form and the server action share these (no Prisma, no server-only).
-
-/**
- * What an API client may be allowed to do. withApiClient checks the route's scope against this
- * list's names, so a name here must match the `scope` a /v2 route declares.
- */
-export const API_SCOPES = [
-  { scope: "programs:read", label: "Read programs", description: "List the org's programs (GET /v2/programs)." },
-  { scope: "customers:read", label: "Read customers", description: "Look up customers, their points and tiers." },
-  { scope: "customers:write", label: "Write customers", description: "Register and update customers and their identifiers." },
-  { scope: "transactions:write", label: "Add transactions", description: "Post purchases and returns that earn or reverse points." },
-  { scope: "points:write", label: "Move points", description: "Redeem and transfer points, and adjust balances." },
-  { scope: "groups:write", label: "Manage user groups", description: "Create groups, join, leave and transfer members." },
-  { scope: "tiers:write", label: "Adjust tiers", description: "Manual tier (slab) adjustments." },
-] as const;
-
-export type ApiScope = (typeof API_SCOPES)[number]["scope"];
-const SCOPE_NAMES = API_SCOPES.map((s) => s.scope) as [ApiScope, ...ApiScope[]];
 
 export const createApiClientSchema = z.object({
   name: z.string().trim().min(1, "Enter a name, e.g. the system and store that will use it.").max(100, "Keep the name to 100 characters or fewer."),

@@ -8,10 +8,12 @@ const SPEC_KEYS = [
   "ENABLE_FLEET_LOYALTY", "ENABLE_GROUP_PROGRAMS_REDEMPTION", "CONF_ENABLE_GROUP_POINTS_BY_PROGRAM", "ENABLE_CROSS_MEMBER_REDEMPTION",
   "CONF_DISABLE_GROUP_DEACTIVATION_ON_PRIMARY_MEMBER_EXIT", "ROLLING_EXPIRY_INCLUDE_ZERO_POINTS", "SINGLE_ROLLING_EXPIRY",
 ];
+// Ours, beyond SPEC §0: maker-checker for workflow publishing (issue 8).
+const CLONE_KEYS = ["WORKFLOW_MAKER_CHECKER"];
 
 describe("config registry", () => {
   it("holds every SPEC §0 config, each with a description and a default its own schema accepts", () => {
-    expect([...CONFIG_KEYS].sort()).toEqual([...SPEC_KEYS].sort());
+    expect([...CONFIG_KEYS].sort()).toEqual([...SPEC_KEYS, ...CLONE_KEYS].sort());
     for (const key of CONFIG_KEYS) {
       const def = configDef(key);
       expect(def.description.length, key).toBeGreaterThan(20);

@@ -6,7 +6,7 @@ import { SINGLE_ROLLING_EXPIRY_DEFAULT, singleRollingExpirySchema } from "./roll
 // write. Keys are the vendor's, spelling included (IS_HEIRARCHY_STRICT), so documentation and
 // integrations can be read side by side.
 
-export const CONFIG_AREAS = ["User groups", "Fleet", "Redemption", "Points & expiry"] as const;
+export const CONFIG_AREAS = ["User groups", "Fleet", "Redemption", "Points & expiry", "Workflows"] as const;
 export type ConfigArea = (typeof CONFIG_AREAS)[number];
 
 export type ConfigType = "boolean" | "integer" | "enum" | "object";
@@ -121,6 +121,11 @@ export const CONFIG_REGISTRY = {
     area: "Points & expiry", type: "object", schema: singleRollingExpirySchema, default: SINGLE_ROLLING_EXPIRY_DEFAULT, label: "Single Rolling Expiry",
     description: "Rolls points across programs: a rolling period that overrides the rolling-expiry conditions' duration, and the events that roll points. Only points awarded under a rolling expiry condition roll.",
     managedAt: "/settings/points",
+  }),
+  WORKFLOW_MAKER_CHECKER: def({
+    area: "Workflows", type: "boolean", schema: boolean, default: false, label: "Maker-checker for workflow publishing",
+    description: "A program manager's Publish changes becomes a request that an admin other than the requester approves or rejects; the LIVE version keeps running meanwhile. Admins publish directly.",
+    notes: "Our own setting, modelled on the maker-checker flow of the vendor's loyalty-promotions UI (SPEC §5.1).",
   }),
 };
 

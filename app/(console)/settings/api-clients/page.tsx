@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listQuerySchema } from "@/lib/pagination";
 import { listActiveTills, listApiClients } from "@/lib/org/api-clients";
-import { API_SCOPES } from "@/lib/org/api-clients-schema";
+import { API_SCOPES } from "@/lib/auth/scopes";
 import { formatUtc } from "@/lib/org/audit-log-format";
 import { CreateApiClient } from "./create-api-client";
 import { RevokeApiClientButton } from "./revoke-api-client-button";

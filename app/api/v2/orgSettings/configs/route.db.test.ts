@@ -5,6 +5,7 @@ import { updateOrgConfig } from "@/lib/org/configs";
 import { basic, createApiClient, createOrg } from "@/lib/testing/factories";
 import { callRoute } from "@/lib/testing/route";
 import { seedDemo } from "@/prisma/seed";
+import { CONFIG_KEYS } from "@/lib/org/config-registry";
 import { GET } from "./route";
 
 type Config = { key: string; value: unknown; default: unknown; isDefault: boolean; description: string };
@@ -30,7 +31,7 @@ describe("GET /v2/orgSettings/configs", () => {
     expect(res.status).toBe(200);
     const body = res.body as Body;
     expect(body.warnings).toEqual([]);
-    expect(body.data).toHaveLength(17);
+    expect(body.data).toHaveLength(CONFIG_KEYS.length);
     const byKey = new Map(body.data.map((c) => [c.key, c]));
     expect(byKey.get("CONF_USER_GROUP_ENABLED")).toMatchObject({ value: true, default: false, isDefault: false });
     expect(byKey.get("CONF_USER_GROUP_SIZE")).toMatchObject({ value: 5, default: 5, isDefault: true });

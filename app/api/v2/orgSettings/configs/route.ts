@@ -1,29 +1,7 @@
-import { z } from "zod";
 import { withApiClient } from "@/lib/api/with-api-client";
-import { CONFIG_KEYS, CONFIG_REGISTRY, resolveConfigKey, type ConfigKey } from "@/lib/org/config-registry";
+import { CONFIG_REGISTRY } from "@/lib/org/config-registry";
+import { configsQuerySchema as querySchema } from "@/lib/org/configs-api-schema";
 import { listOrgConfigs } from "@/lib/org/configs";
-
-// ?keys=A,B: a filter by key; the singular ENABLE_GROUP_PROGRAM_REDEMPTION reads as the plural.
-const querySchema = z.object({
-  keys: z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw.trim() === "") return { keys: CONFIG_KEYS, aliased: [] as string[] };
-      const keys: ConfigKey[] = [];
-      const aliased: string[] = [];
-      for (const asked of raw.split(",").map((k) => k.trim()).filter(Boolean)) {
-        const key = resolveConfigKey(asked);
-        if (!key) {
-          ctx.addIssue({ code: "custom", message: `unknown config ${asked}` });
-          continue;
-        }
-        if (key !== asked) aliased.push(`${asked} is read as ${key}`);
-        if (!keys.includes(key)) keys.push(key);
-      }
-      return { keys, aliased };
-    }),
-});
 
 /**
  * GET /v2/orgSettings/configs: every org config (SPEC §0) with its effective value, its default and

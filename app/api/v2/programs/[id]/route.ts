@@ -1,11 +1,8 @@
-import { z } from "zod";
-import { idParam } from "@/lib/api/params";
 import { withApiClient } from "@/lib/api/with-api-client";
 import { AppError } from "@/lib/errors";
+import { programPathSchema as params } from "@/lib/programs/api-schema";
 import { getProgram } from "@/lib/programs/queries";
 import { programJson } from "../program-json";
-
-const params = z.object({ id: idParam("program") });
 
 /**
  * GET /v2/programs/{id}: one program of the caller's org with its entities, tiers and number of
