@@ -43,7 +43,7 @@ const dateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be
 
 export const transactionBodySchema = z
   .looseObject({
-    type: z.string(),
+    type: z.string().optional(),
     billNumber: z.string().max(100).optional(),
     billAmount: money.optional(),
     billingDate: dateTime.optional(),
@@ -61,7 +61,7 @@ export const transactionBodySchema = z
     lineItemsV2: z.array(lineItemSchema).max(1000).optional(),
   })
   .superRefine((b, ctx) => {
-    if (!(TRANSACTION_TYPES as readonly string[]).includes(b.type)) {
+    if (b.type === undefined || !(TRANSACTION_TYPES as readonly string[]).includes(b.type)) {
       ctx.addIssue({ code: "custom", path: ["type"], ...vendor(605, "Invalid transaction type passed (regular, return, not_interested, not_interested_return).") });
     }
     if (b.billNumber === undefined || b.billNumber.trim() === "") {
