@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { verifyLedger } from "@/lib/ledger/verify";
-import { bill, createEngineOrg, createFamily, publishLive, walletBalance } from "@/lib/testing/engine-factories";
+import { bill, createEngineOrg, createFamily, engineDb, publishLive, walletBalance } from "@/lib/testing/engine-factories";
 import { callRoute } from "@/lib/testing/route";
 import { POST } from "./route";
 
@@ -11,7 +9,7 @@ import { POST } from "./route";
 describe("50 concurrent transactions into one group wallet", () => {
   it("all land and the group balance is the exact sum", async () => {
     const f = await createEngineOrg();
-    await db.orgConfig.update({ where: { orgId_key: { orgId: f.orgId, key: "CONF_USER_GROUP_SIZE" } }, data: { value: 60 } });
+    await engineDb.setGroupSize(f.orgId, 60);
     await publishLive(f.orgId, f.defaultProgram.id);
     const { group, members } = await createFamily(f.orgId, 50);
     const answers = await Promise.all(
@@ -26,7 +24,7 @@ describe("50 concurrent transactions into one group wallet", () => {
     expect(answers.map((a) => a.status)).toEqual(members.map(() => 200));
     const expected = members.reduce((sum, _, i) => sum + Math.floor((100 + i * 10) / 10), 0);
     expect(await walletBalance(f.orgId, "USERGROUP", group.id, f.defaultProgram.id)).toBe(expected);
-    expect(await db.transaction.count({ where: { orgId: f.orgId } })).toBe(50);
-    expect(await verifyLedger(db, f.orgId)).toEqual([]);
+    expect(await engineDb.countBills({ orgId: f.orgId })).toBe(50);
+    expect(await engineDb.verify(f.orgId)).toEqual([]);
   }, 120_000);
 });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { debit } from "@/lib/ledger/post";
-import { verifyLedger } from "@/lib/ledger/verify";
-import { createApiClient } from "@/lib/testing/factories";
-import { bill, createEngineOrg, createFamily, ENGINE_SCOPES, publishLive, walletBalance } from "@/lib/testing/engine-factories";
+import { bill, createEngineOrg, createFamily, createTwoBrands, engineDb, publishLive, walletBalance } from "@/lib/testing/engine-factories";
 import { createCustomer } from "@/lib/testing/groups-factories";
-import { createStructure } from "@/lib/testing/org-structure-factories";
 import { callRoute } from "@/lib/testing/route";
 import { POST } from "./route";
 
@@ -21,14 +16,11 @@ const ret = (billNumber: string, returnType: string, extra: Record<string, unkno
 describe("returns (SPEC-vendor-api §C.3)", () => {
   it("claws back from the original purchase's program when the return comes from another program's till", async () => {
     const f = await createEngineOrg({ CONF_DEFAULT_POINTS_ON_TRANSACTION: true, CONF_DEFAULT_POINTS_PERCENT: 10 });
-    await db.org.update({ where: { id: f.orgId }, data: { mlpType: "CONCEPT", mlpTypeSetAt: new Date() } });
-    const [a, b] = [await createStructure(f.orgId), await createStructure(f.orgId)];
-    const trends = await db.program.create({ data: { orgId: f.orgId, name: "Trends", active: true, entities: { create: [{ orgId: f.orgId, entityType: "CONCEPT", entityId: a.concept.id }] } } });
-    const jewel = await db.program.create({ data: { orgId: f.orgId, name: "Jewel", active: true, entities: { create: [{ orgId: f.orgId, entityType: "CONCEPT", entityId: b.concept.id }] } } });
-    const tillA = await createApiClient(f.orgId, { scopes: ENGINE_SCOPES });
-    const tillB = await createApiClient(f.orgId, { scopes: ENGINE_SCOPES });
-    await db.apiClient.update({ where: { id: tillA.client.id }, data: { tillId: a.till.id } });
-    await db.apiClient.update({ where: { id: tillB.client.id }, data: { tillId: b.till.id } });
+    const [trendsBrand, jewelBrand] = await createTwoBrands(f.orgId);
+    const trends = trendsBrand.program;
+    const jewel = jewelBrand.program;
+    const tillA = trendsBrand;
+    const tillB = jewelBrand;
     const c = await createCustomer(f.orgId);
 
     const bought = await post(tillA.authorization, c.mobile, bill("MLP-1", 1000));
@@ -38,8 +30,8 @@ describe("returns (SPEC-vendor-api §C.3)", () => {
     expect(back.body.sideEffects.map((s) => [s.programId, s.rawAwardedPoints]).sort()).toEqual([[f.defaultProgram.id, -25], [trends.id, -25]].sort());
     expect(await walletBalance(f.orgId, "CUSTOMER", c.id, trends.id)).toBe(75);
     expect(await walletBalance(f.orgId, "CUSTOMER", c.id, f.defaultProgram.id)).toBe(75);
-    expect(await db.programEnrollment.count({ where: { programId: jewel.id } })).toBe(0);
-    const kpis = await db.programEnrollment.findFirstOrThrow({ where: { programId: trends.id, customerId: c.id } });
+    expect(await engineDb.countEnrolments(jewel.id)).toBe(0);
+    const kpis = await engineDb.enrolment(trends.id, c.id);
     expect(Number(kpis.lifetimePurchases)).toBe(750);
   });
 
@@ -58,7 +50,7 @@ describe("returns (SPEC-vendor-api §C.3)", () => {
     expect(await codes(ret("P-1", "SOME"))).toEqual([1634]);
     expect((await post(f.authorization, c.mobile, ret("P-1", "AMOUNT", { billAmount: 111 }))).status).toBe(200);
     expect(await walletBalance(f.orgId, "CUSTOMER", c.id, f.defaultProgram.id)).toBe(0);
-    expect(await verifyLedger(db, f.orgId)).toEqual([]);
+    expect(await engineDb.verify(f.orgId)).toEqual([]);
   });
 
   it("returns line items by item code and quantity; a full return takes the rest", async () => {
@@ -83,20 +75,16 @@ describe("returns (SPEC-vendor-api §C.3)", () => {
     const [ana, ben] = members as [(typeof members)[number], (typeof members)[number]];
     await post(f.authorization, ana.mobile, bill("G-1", 1000, { extendedFields: { member_card_swiped: "Yes" } }));
     // The group spends its points elsewhere, then the bill comes back in full.
-    await db.$transaction(async (tx) => {
-      await debit(tx, { orgId: f.orgId, programId: f.defaultProgram.id, owner: { type: "USERGROUP", id: group.id }, points: 80, kind: "REDEEM", provenance: { actor: { kind: "system", label: "test" }, sourceType: "TEST" } });
-    });
+    await engineDb.spend(f.orgId, f.defaultProgram.id, { type: "USERGROUP", id: group.id }, 80);
     expect((await post(f.authorization, ana.mobile, ret("G-1", "FULL"))).status).toBe(200);
     expect(await walletBalance(f.orgId, "USERGROUP", group.id, f.defaultProgram.id)).toBe(-80);
 
     await post(f.authorization, ben.mobile, bill("I-1", 1000));
-    await db.$transaction(async (tx) => {
-      await debit(tx, { orgId: f.orgId, programId: f.defaultProgram.id, owner: { type: "CUSTOMER", id: ben.id }, points: 90, kind: "REDEEM", provenance: { actor: { kind: "system", label: "test" }, sourceType: "TEST" } });
-    });
+    await engineDb.spend(f.orgId, f.defaultProgram.id, { type: "CUSTOMER", id: ben.id }, 90);
     const refused = await post(f.authorization, ben.mobile, ret("I-1", "FULL"));
     expect(refused.status).toBe(409);
     expect(refused.body.errors[0]!.code).toBe(637);
-    expect(await db.transaction.count({ where: { orgId: f.orgId, type: "RETURN", customerId: ben.id } })).toBe(0);
-    expect(await verifyLedger(db, f.orgId)).toEqual([]);
+    expect(await engineDb.countBills({ orgId: f.orgId, type: "RETURN", customerId: ben.id })).toBe(0);
+    expect(await engineDb.verify(f.orgId)).toEqual([]);
   });
 });

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { verifyLedger } from "@/lib/ledger/verify";
 import { callRoute } from "@/lib/testing/route";
-import { bill, createEngineOrg, createFamily, publishLive, walletBalance } from "@/lib/testing/engine-factories";
-import { createCustomer, setOrgConfig } from "@/lib/testing/groups-factories";
+import { bill, createEngineOrg, createFamily, engineDb, publishLive, walletBalance } from "@/lib/testing/engine-factories";
+import { createCustomer } from "@/lib/testing/groups-factories";
 import { POST } from "./route";
 
 type Answer = { createdId: number; warnings: { code: number }[]; errors: { code: number; message: string; field?: string }[]; sideEffects: { entityType: string; awardedPoints: number; rawAwardedPoints: number; programId: number; ownerId: number; conditionName: string; expiresOn: string | null }[] };
@@ -35,9 +33,9 @@ describe("POST /v2/transactions: seed 001's mutually exclusive workflow", () => 
 
     expect(await walletBalance(f.orgId, "USERGROUP", group.id, f.defaultProgram.id)).toBe(120);
     expect(await walletBalance(f.orgId, "CUSTOMER", ana.id, f.defaultProgram.id)).toBe(80);
-    const kpis = await db.programEnrollment.findFirstOrThrow({ where: { programId: f.defaultProgram.id, customerId: ana.id } });
+    const kpis = await engineDb.enrolment(f.defaultProgram.id, ana.id);
     expect([Number(kpis.lifetimePurchases), Number(kpis.lifetimePoints), kpis.visits]).toEqual([2000.5, 80, 3]);
-    expect(await verifyLedger(db, f.orgId)).toEqual([]);
+    expect(await engineDb.verify(f.orgId)).toEqual([]);
   });
 
   it("pools a family of five into one group wallet", async () => {
@@ -84,7 +82,7 @@ describe("POST /v2/transactions: the rules of a bill", () => {
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.errors[0]).toMatchObject({ code: 604, message: "Transaction number already exists." });
     expect(await walletBalance(f.orgId, "CUSTOMER", c.id, f.defaultProgram.id)).toBe(10);
-    expect(await db.transaction.count({ where: { orgId: f.orgId } })).toBe(1);
+    expect(await engineDb.countBills({ orgId: f.orgId })).toBe(1);
   });
 
   it("gives the default rate to the member and the default group when no workflow is live", async () => {
@@ -107,7 +105,7 @@ describe("POST /v2/transactions: the rules of a bill", () => {
     const bad = await post(f.authorization, c.mobile, bill("X-1", 10, { extendedFields: { member_card_swiped: "Maybe" } }));
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]!.message).toContain("member_card_swiped does not allow \"Maybe\"");
-    expect(await db.transaction.count({ where: { orgId: f.orgId } })).toBe(0);
+    expect(await engineDb.countBills({ orgId: f.orgId })).toBe(0);
   });
 
   it("answers the vendor's codes for a bad bill, an unknown customer and a foreign group", async () => {

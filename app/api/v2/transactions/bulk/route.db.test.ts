@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { bill, createEngineOrg, createFamily, publishLive, walletBalance } from "@/lib/testing/engine-factories";
+import { bill, createEngineOrg, createFamily, engineDb, publishLive, walletBalance } from "@/lib/testing/engine-factories";
 import { createCustomer } from "@/lib/testing/groups-factories";
 import { callRoute } from "@/lib/testing/route";
 import { POST } from "./route";
@@ -40,7 +39,7 @@ describe("POST /v2/transactions/bulk", () => {
     const again = await post(f.authorization, body, { "Idempotency-Key": "batch-7" });
     expect(again.body).toEqual(first.body);
     expect(again.body.failureCount).toBe(0);
-    expect(await db.transaction.count({ where: { orgId: f.orgId } })).toBe(1);
+    expect(await engineDb.countBills({ orgId: f.orgId })).toBe(1);
     const tooMany = await post(f.authorization, Array.from({ length: 101 }, (_, i) => ({ ...bill(`M-${i}`, 1), identifierType: "mobile", identifierValue: c.mobile, source: "INSTORE" })));
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.errors?.[0]?.code).toBe(672);
