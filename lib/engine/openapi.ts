@@ -89,6 +89,13 @@ const NOT_FOUND: DocumentedError[] = [{ status: 404, code: 8015, message: "No cu
 const FLEET: DocumentedError[] = [...NOT_FOUND, { status: 404, code: 1647, message: "Default Fleet group not set for the user." }];
 
 export const pointsPaths: ZodOpenApiPathsObject = {
+  "/v2/ping": {
+    get: apiOperation({
+      tag: "Points", summary: "Check the API client's credentials",
+      description: "Answers 200 for a valid API client and does nothing else: a health check for integrations.",
+      response: z.object({ ok: z.literal(true), orgId: z.number().int(), warnings: z.array(z.unknown()) }),
+    }),
+  },
   "/v2/customers/{id}/points": {
     get: apiOperation({
       tag: "Points", summary: "A customer's wallets (ours)", scope: "points:read", params: customerIdParams,
