@@ -1,5 +1,6 @@
 import { createDocument } from "zod-openapi";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { enginePaths, pointsPaths } from "@/lib/engine/openapi";
 import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
@@ -14,6 +15,8 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   orgPaths,
   groupsPaths,
   workflowsPaths,
+  enginePaths,
+  pointsPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;
