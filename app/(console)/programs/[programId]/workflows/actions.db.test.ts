@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/users";
-import { db } from "@/lib/db/client";
 import { createUser } from "@/lib/testing/factories";
 import { createWorkflowOrg } from "@/lib/testing/workflow-factories";
 import { workflowDocumentSchema } from "@/lib/workflows/schema";
 import { seedWorkflowDocument } from "@/lib/workflows/seed-workflow";
+import { listWorkflowVersions } from "@/lib/workflows/versions";
 
 // The Workflows tab's actions, reachable by direct POST: the role matrix and lib decide, whatever
 // the page shows. Only the session is faked; the actions run against the real database.
@@ -37,7 +37,7 @@ describe("workflow actions", () => {
     }
     await signIn(env.org.id, env.org.name, "MEMBER_CARE");
     expect(await simulationCustomersAction({ programId: env.program.id, search: "" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await db.workflowVersion.count({ where: { programId: env.program.id } })).toBe(0);
+    expect(await listWorkflowVersions({ orgId: env.org.id, programId: env.program.id })).toEqual([]);
   });
 
   it("save a program manager's draft, return refused expressions as data, and never reach another org's program", async () => {
@@ -52,7 +52,7 @@ describe("workflow actions", () => {
 
     const other = await createWorkflowOrg();
     expect(await saveWorkflowDraftAction({ programId: other.program.id, document: seed, baseRevision: null })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await db.workflowVersion.count({ where: { programId: other.program.id } })).toBe(0);
+    expect(await listWorkflowVersions({ orgId: other.org.id, programId: other.program.id })).toEqual([]);
   });
 
   it("let only an admin decide a publish request", async () => {
