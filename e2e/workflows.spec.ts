@@ -83,6 +83,9 @@ test("a program manager builds the seed's two conditions from an empty program, 
   await expect(page.getByText("Draft v1 saved")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Program sections" }).getByRole("img", { name: "Unpublished changes" })).toBeVisible();
   await expect(page.getByTestId("workflow-status")).toContainText("Draft v1 has unpublished changes.");
+  await page.goto("/programs?sort=created&dir=desc");
+  await expect(page.getByRole("row").filter({ hasText: program.name })).toContainText("Unpublished changes");
+  await page.goto(`/programs/${program.id}/workflows`);
 
   await page.getByRole("button", { name: "Publish changes" }).click();
   const dialog = page.getByRole("dialog", { name: "Publish changes" });
@@ -94,6 +97,8 @@ test("a program manager builds the seed's two conditions from an empty program, 
   await expect(page.getByTestId("workflow-status")).toContainText("LIVE: version 1");
   await expect(page.getByRole("navigation", { name: "Program sections" }).getByRole("img", { name: "Unpublished changes" })).toHaveCount(0);
   expect(await workflowStates(program.id)).toEqual([{ number: 1, state: "LIVE", note: "Seed 001: individual or group wallet" }]);
+  await page.goto("/programs?sort=created&dir=desc");
+  await expect(page.getByRole("row").filter({ hasText: program.name })).not.toContainText("Unpublished changes");
 });
 
 test("the simulator shows the group allocation for a Yes transaction and the individual one without the field", async ({ page }) => {
