@@ -1,6 +1,14 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { createEmptyProgram, createProgramWithSeedWorkflow, workflowStates } from "./workflow-fixtures";
+import { createEmptyProgram, createMakerCheckerOrg, createProgramWithSeedWorkflow, workflowStates } from "./workflow-fixtures";
+
+/** Signs in a user of a fixture org through next-auth's credentials endpoint (not the UI). */
+async function signInAs(page: Page, email: string, password: string) {
+  const csrf = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+  expect(res.ok()).toBe(true);
+}
 
 // The Workflows tab (issue 8, SPEC §5, seed 001): build, check, simulate and publish a program's
 // rules. Each test makes its own program in the demo org (whose TRANSACTION field
@@ -266,4 +274,55 @@ test("a viewer reads the rules without edit controls and a replayed save is refu
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
   await page.goto(`/programs/${program.id}`);
   await expect(page.getByRole("navigation", { name: "Program sections" }).getByRole("link", { name: "Workflows" })).toHaveCount(0);
+});
+
+test("maker-checker: a program manager's publish waits for an admin, who rejects with a comment, then another admin approves", async ({ page, context }) => {
+  const org = await createMakerCheckerOrg();
+  const url = `/programs/${org.program.id}/workflows`;
+  const signIn = async (email: string) => {
+    await context.clearCookies();
+    await signInAs(page, email, org.password);
+    await page.goto(url);
+  };
+
+  await signIn(org.manager.email);
+  await page.getByRole("button", { name: "Publish changes" }).click();
+  const dialog = page.getByRole("dialog", { name: "Publish changes" });
+  await expect(dialog).toContainText("Maker-checker is on");
+  await dialog.getByLabel("Change note").fill("Rename the ruleset");
+  await dialog.getByRole("button", { name: "Request approval" }).click();
+  await expect(page.getByText("Approval requested for version 2")).toBeVisible();
+  const request = page.getByRole("region", { name: "Publish request" });
+  await expect(request).toContainText("Another admin must approve your request.");
+  await expect(page.getByTestId("workflow-status")).toContainText("LIVE: version 1");
+
+  await signIn(org.admin.email);
+  await request.getByRole("button", { name: "Reject" }).click();
+  await expect(page.getByText("Say why the request is rejected.")).toBeVisible();
+  await request.getByLabel("Comment (required to reject)").fill("Keep the old name");
+  await request.getByRole("button", { name: "Reject" }).click();
+  await expect(page.getByText("Request rejected")).toBeVisible();
+  await expect(request).toHaveCount(0);
+  expect(await workflowStates(org.program.id)).toEqual([
+    { number: 1, state: "LIVE", note: "Seed 001" },
+    { number: 2, state: "DRAFT", note: "" },
+  ]);
+
+  await signIn(org.manager.email);
+  await page.getByRole("button", { name: /^Notices/ }).click();
+  await expect(page.getByRole("region", { name: "Notices" })).toContainText("Your workflow publish request was rejected");
+  await page.getByRole("button", { name: /^Notices/ }).click();
+  await page.getByRole("button", { name: "Publish changes" }).click();
+  await dialog.getByLabel("Change note").fill("Rename the ruleset, please");
+  await dialog.getByRole("button", { name: "Request approval" }).click();
+  await expect(page.getByText("Approval requested for version 2")).toBeVisible();
+
+  await signIn(org.otherAdmin.email);
+  await request.getByRole("button", { name: "Approve and publish" }).click();
+  await expect(page.getByText("Version 2 approved and published")).toBeVisible();
+  await expect(page.getByTestId("workflow-status")).toContainText("LIVE: version 2");
+  expect(await workflowStates(org.program.id)).toEqual([
+    { number: 1, state: "RETIRED", note: "Seed 001" },
+    { number: 2, state: "LIVE", note: "Rename the ruleset, please" },
+  ]);
 });
