@@ -185,9 +185,14 @@ test("conditions reorder by keyboard and drag, duplicate, and delete only after 
 
   // Keyboard drag: focus the handle, Space to lift, arrow down, Space to drop.
   await page.getByRole("button", { name: "Reorder User Group" }).focus();
+  // Each step waits for dnd-kit's screen-reader announcement, so a busy machine cannot skip one.
+  const live = page.locator('[id^="DndLiveRegion"]');
   await page.keyboard.press("Space");
+  await expect(live).toContainText("Picked up draggable item");
   await page.keyboard.press("ArrowDown");
+  await expect(live).toContainText("was moved over droppable area");
   await page.keyboard.press("Space");
+  await expect(live).toContainText("was dropped");
   await expect.poll(names).toEqual(["Individual", "User Group"]);
 
   // Pointer drag.
