@@ -42,7 +42,8 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: true, data: await run(parsed.data, ctx) };
     } catch (error) {
       if (error instanceof AppError) {
-        const code = error.kind === "UNAUTHENTICATED" ? "UNAUTHENTICATED" : error.kind;
+        // A domain "bad request" is, to a form, a validation failure.
+        const code = error.kind === "BAD_REQUEST" ? "VALIDATION" : error.kind;
         return { ok: false, error: { code, message: error.message, ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}) } };
       }
       console.error("server action failed", error);

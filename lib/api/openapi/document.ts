@@ -1,5 +1,6 @@
 import { createDocument } from "zod-openapi";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { customersPaths } from "@/lib/customers/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
 
@@ -10,6 +11,7 @@ import { programsPaths } from "@/lib/programs/openapi";
 const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   programsPaths,
   orgPaths,
+  customersPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;
