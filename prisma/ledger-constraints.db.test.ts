@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { earn } from "@/lib/ledger/post";
 import { createOrg } from "@/lib/testing/factories";
 
 // The database itself refuses what the ledger code must never do (DESIGN.md §3, constraints).
@@ -11,10 +13,14 @@ async function ledgerFixture() {
   const wallet = await db.pointsAccount.create({
     data: { orgId: org.id, programId: defaultProgram.id, ownerType: "CUSTOMER", ownerId: 564662499 },
   });
-  const movement = (key: string) =>
-    db.movement.create({
-      data: { orgId: org.id, programId: defaultProgram.id, kind: "EARN", sourceType: "TEST", actorType: "SYSTEM", idempotencyKey: key },
+  // A movement as the ledger writes it: balanced, with postings (the database refuses one without).
+  const movement = async (points = 5) => {
+    const r = await earn(db, {
+      orgId: org.id, programId: defaultProgram.id, owner: { type: "CUSTOMER", id: 564662499 }, points,
+      provenance: { actor: SYSTEM_ACTOR, sourceType: "TEST" },
     });
+    return db.movement.findUniqueOrThrow({ where: { id: r.movementId } });
+  };
   return { org, program: defaultProgram, issuance, wallet, movement };
 }
 
@@ -47,35 +53,86 @@ describe("ledger constraints in the database", () => {
 
   it("never lets a posting be edited or deleted", async () => {
     const f = await ledgerFixture();
-    const m = await f.movement("k1");
-    const [debit] = await db.$transaction([
-      db.posting.create({ data: { orgId: f.org.id, movementId: m.id, accountId: f.issuance.id, amount: -5 } }),
-      db.posting.create({ data: { orgId: f.org.id, movementId: m.id, accountId: f.wallet.id, amount: 5 } }),
-    ]);
+    const m = await f.movement();
+    const debit = await db.posting.findFirstOrThrow({ where: { movementId: m.id, accountId: f.issuance.id } });
     await expect(db.posting.update({ where: { id: debit.id }, data: { amount: -6 } })).rejects.toThrow(/append-only/);
     await expect(db.posting.delete({ where: { id: debit.id } })).rejects.toThrow(/append-only/);
     await expect(db.movement.delete({ where: { id: m.id } })).rejects.toThrow(/append-only/);
   });
 
-  it("refuses zero postings, lots with more remaining than awarded, and negative owner balances", async () => {
+  it("refuses zero postings, lots with more remaining than awarded, and a balance changed by hand", async () => {
     const f = await ledgerFixture();
-    const m = await f.movement("k2");
+    const m = await f.movement();
     await expect(db.posting.create({ data: { orgId: f.org.id, movementId: m.id, accountId: f.wallet.id, amount: 0 } })).rejects.toThrow();
     await expect(
       db.pointsLot.create({ data: { orgId: f.org.id, accountId: f.wallet.id, movementId: m.id, amount: 10, remaining: 11 } }),
     ).rejects.toThrow();
-    await expect(db.pointsAccount.update({ where: { id: f.wallet.id }, data: { balance: -1 } })).rejects.toThrow();
-    const group = await db.pointsAccount.create({
-      data: { orgId: f.org.id, programId: f.program.id, ownerType: "USERGROUP", ownerId: 1, allowNegative: true },
-    });
-    const updated = await db.pointsAccount.update({ where: { id: group.id }, data: { balance: -1 } });
-    expect(updated.balance.toString()).toBe("-1");
+    await expect(db.pointsAccount.update({ where: { id: f.wallet.id }, data: { balance: 1000 } })).rejects.toThrow(/only by posting/);
+    await expect(db.pointsAccount.delete({ where: { id: f.wallet.id } })).rejects.toThrow(/never deleted/);
   });
 
-  it("refuses a second use of an idempotency key in the same org", async () => {
+  it("keeps the cached balance equal to the postings, and lets no posting take a customer below zero", async () => {
     const f = await ledgerFixture();
-    await f.movement("same-key");
-    await expect(f.movement("same-key")).rejects.toThrow();
+    await db.$transaction(async (tx) => {
+      const m = await tx.movement.create({ data: { orgId: f.org.id, programId: f.program.id, kind: "EARN", sourceType: "TEST", actorType: "SYSTEM" } });
+      await tx.posting.createMany({ data: [
+        { orgId: f.org.id, movementId: m.id, accountId: f.issuance.id, amount: -40 },
+        { orgId: f.org.id, movementId: m.id, accountId: f.wallet.id, amount: 40 },
+      ] });
+    });
+    expect((await db.pointsAccount.findUniqueOrThrow({ where: { id: f.wallet.id } })).balance.toString()).toBe("40");
+    await expect(
+      db.$transaction(async (tx) => {
+        const m = await tx.movement.create({ data: { orgId: f.org.id, programId: f.program.id, kind: "REDEEM", sourceType: "TEST", actorType: "SYSTEM" } });
+        await tx.posting.createMany({ data: [
+          { orgId: f.org.id, movementId: m.id, accountId: f.wallet.id, amount: -41 },
+          { orgId: f.org.id, movementId: m.id, accountId: f.issuance.id, amount: 41 },
+        ] });
+      }),
+    ).rejects.toThrow(/insufficient points/);
+  });
+
+  it("lets only a return take a group wallet below zero", async () => {
+    const f = await ledgerFixture();
+    const group = await db.pointsAccount.create({ data: { orgId: f.org.id, programId: f.program.id, ownerType: "USERGROUP", ownerId: 1 } });
+    const debitGroup = (kind: "REDEEM" | "RETURN") =>
+      db.$transaction(async (tx) => {
+        const m = await tx.movement.create({ data: { orgId: f.org.id, programId: f.program.id, kind, sourceType: "TEST", actorType: "SYSTEM" } });
+        await tx.posting.createMany({ data: [
+          { orgId: f.org.id, movementId: m.id, accountId: group.id, amount: -5 },
+          { orgId: f.org.id, movementId: m.id, accountId: f.issuance.id, amount: 5 },
+        ] });
+      });
+    await expect(debitGroup("REDEEM")).rejects.toThrow(/insufficient points/);
+    await debitGroup("RETURN");
+    expect((await db.pointsAccount.findUniqueOrThrow({ where: { id: group.id } })).balance.toString()).toBe("-5");
+  });
+
+  it("refuses a movement without postings and a second reversal of one movement", async () => {
+    const f = await ledgerFixture();
+    await expect(
+      db.movement.create({ data: { orgId: f.org.id, programId: f.program.id, kind: "EARN", sourceType: "TEST", actorType: "SYSTEM" } }),
+    ).rejects.toThrow(/no postings/);
+    const m = await f.movement(10);
+    const reversal = () =>
+      db.$transaction(async (tx) => {
+        const r = await tx.movement.create({
+          data: { orgId: f.org.id, programId: f.program.id, kind: "REVERSE", reversesId: m.id, sourceType: "TEST", actorType: "SYSTEM" },
+        });
+        await tx.posting.createMany({ data: [
+          { orgId: f.org.id, movementId: r.id, accountId: f.wallet.id, amount: -1 },
+          { orgId: f.org.id, movementId: r.id, accountId: f.issuance.id, amount: 1 },
+        ] });
+      });
+    await reversal();
+    await expect(reversal()).rejects.toThrow();
+  });
+
+  it("keeps one idempotency key per org", async () => {
+    const f = await ledgerFixture();
+    const row = { orgId: f.org.id, key: "same-key", requestHash: "h", responseStatus: 200, responseBody: {} };
+    await db.apiIdempotency.create({ data: row });
+    await expect(db.apiIdempotency.create({ data: row })).rejects.toThrow();
   });
 
   it("allows one default program per org and one entity mapping per entity", async () => {

@@ -15,16 +15,17 @@ export function apiError(code: number, message: string, field?: string): ApiErro
 }
 
 /**
- * Zod issues as the vendor's code 400 "Invalid input : {x}." items, one per field. A schema that
- * knows the vendor's own code for a problem (8056 "Invalid mobile number") puts it in the issue's
- * `params.apiCode`; the item then carries that code and the message as written.
+ * Zod issues as the vendor's code 400 "Invalid input : {x}." items, one per field. A custom issue
+ * that carries a vendor code (`params: { code }`, e.g. 1634 from lib/groups) keeps its code and
+ * message: the schema the console's form uses then answers the API with the vendor's codes too.
  */
 export function zodErrors(error: z.ZodError, where: "query" | "body" | "path"): ApiErrorItem[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join(".");
-    const apiCode = "params" in issue ? (issue.params as { apiCode?: unknown } | undefined)?.apiCode : undefined;
-    if (typeof apiCode === "number") return apiError(apiCode, issue.message, field || undefined);
+    const vendorCode = issue.code === "custom" ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+    if (typeof vendorCode === "number") return apiError(vendorCode, issue.message, field || undefined);
     const label = field ? `${where === "body" ? "" : `${where} `}${field}` : where;
-    return apiError(400, `Invalid input : ${label}: ${issue.message}.`, field || undefined);
+    // The vendor's items end in one full stop; our messages are sentences that may have one already.
+    return apiError(400, `Invalid input : ${label}: ${issue.message.replace(/[.!?]$/, "")}.`, field || undefined);
   });
 }

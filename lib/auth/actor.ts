@@ -5,3 +5,8 @@ export type Actor =
   | { kind: "system"; label: string };
 
 export const SYSTEM_ACTOR: Actor = { kind: "system", label: "system" };
+
+/** The actor of an external-API request: the API client, named by its client id. */
+export function apiClientActor(caller: { id: number; clientId: string }): Actor {
+  return { kind: "apiClient", id: caller.id, label: caller.clientId };
+}

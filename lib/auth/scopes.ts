@@ -16,6 +16,8 @@ export const API_SCOPES = [
   { scope: "points:read", label: "Read points", description: "Read balances, expiry schedules and points history." },
   { scope: "points:write", label: "Move points", description: "Redeem and transfer points, and adjust balances." },
   { scope: "tiers:write", label: "Adjust tiers", description: "Manual tier (slab) adjustments." },
+  { scope: "workflows:read", label: "Read workflows", description: "Read a program's workflow document, LIVE, draft or any version (GET /v2/programs/{id}/workflow)." },
+  { scope: "workflows:write", label: "Write workflows", description: "Save a program's workflow draft and publish it (PUT …/workflow, POST …/workflow/publish)." },
 ] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number]["scope"];

@@ -14,9 +14,9 @@ import {
 
 // Client-safe zod schemas of the /v2/customers API (SPEC-vendor-api §B). The route handlers parse
 // with them, the OpenAPI document is generated from them, and lib/customers takes their output.
-// A problem the vendor has a code for carries it in `params.apiCode` (lib/api/envelope.ts).
+// A problem the vendor has a code for carries it in `params.code` (lib/api/envelope.ts).
 
-const code = (apiCode: number) => ({ params: { apiCode } });
+const code = (vendorCode: number) => ({ params: { code: vendorCode } });
 
 export const sourceSchema = z
   .string()

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
-import type { MlpType, MovementKind } from "@/lib/generated/prisma/client";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import type { MlpType } from "@/lib/generated/prisma/client";
+import { adjust, debit, earn } from "@/lib/ledger/post";
 import { createOrg } from "./factories";
 
 // Test data for programs: an org with an MLP type and a little structure (two zones, two
@@ -48,30 +50,15 @@ export async function createMappedProgram(
 }
 
 /**
- * A balanced ledger movement in a program: `amount` moves between a customer's account and the
- * program's system account (credit to the customer for EARN, debit for REDEEM and EXPIRE).
+ * A ledger movement in a program, written by lib/ledger as every points writer does: `amount`
+ * credited to a new customer for EARN and ADJUST; for REDEEM and EXPIRE the customer first gets
+ * an adjustment to draw from (adjustments are not counted as issued).
  */
-export async function postMovement(orgId: number, programId: number, kind: MovementKind, amount: number) {
+export async function postMovement(orgId: number, programId: number, kind: "EARN" | "REDEEM" | "EXPIRE" | "ADJUST", amount: number) {
   const customer = await db.customer.create({ data: { orgId } });
-  const owner = await db.pointsAccount.create({ data: { orgId, programId, ownerType: "CUSTOMER", ownerId: customer.id, allowNegative: true } });
-  const systemKind = kind === "EARN" ? "ISSUANCE" : kind === "REDEEM" ? "REDEMPTION" : kind === "EXPIRE" ? "EXPIRY" : "ADJUSTMENT";
-  const system =
-    (await db.pointsAccount.findFirst({ where: { programId, systemKind } })) ??
-    (await db.pointsAccount.create({ data: { orgId, programId, ownerType: "SYSTEM", systemKind, allowNegative: true } }));
-  const toOwner = kind === "EARN" ? amount : -amount;
-  return db.movement.create({
-    data: {
-      orgId,
-      programId,
-      kind,
-      sourceType: "TEST",
-      actorType: "SYSTEM",
-      postings: {
-        create: [
-          { orgId, accountId: owner.id, amount: toOwner },
-          { orgId, accountId: system.id, amount: -toOwner },
-        ],
-      },
-    },
-  });
+  const common = { orgId, programId, owner: { type: "CUSTOMER" as const, id: customer.id }, points: amount, provenance: { actor: SYSTEM_ACTOR, sourceType: "TEST" } };
+  if (kind === "EARN") return earn(db, common);
+  if (kind === "ADJUST") return adjust(db, common);
+  await adjust(db, common);
+  return debit(db, { ...common, kind });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -10,6 +10,7 @@ import { assertMay, userIdOf, type WorkflowPrincipal } from "./access";
 import { checkDocument } from "./check-document";
 import { ExpressionProblemsError } from "./errors";
 import { orgFieldDecls, schemaOf } from "./org-schema";
+import { decisionCommentText, publishNoteText } from "./publish-note";
 import { lockProgram } from "./save-draft";
 import { parseStoredDocument, type WorkflowVersionDto, getWorkflowVersion } from "./versions";
 
@@ -20,14 +21,6 @@ import { parseStoredDocument, type WorkflowVersionDto, getWorkflowVersion } from
 // program manager's or API client's publish becomes a request an admin decides.
 
 type Tx = Prisma.TransactionClient;
-
-export const publishNoteSchema = z
-  .string({ error: "Enter a note that says what changed." })
-  .trim()
-  .min(1, "Enter a note that says what changed.")
-  .max(500, "The note must be at most 500 characters.");
-
-export const decisionCommentSchema = z.string().trim().max(500, "The comment must be at most 500 characters.");
 
 export type PublishInput = {
   orgId: number;
@@ -44,7 +37,7 @@ export type PublishOutcome = { kind: "published"; version: WorkflowVersionDto } 
 
 export async function publishWorkflow(input: PublishInput): Promise<PublishOutcome> {
   assertMay(input.principal, "workflows:write");
-  const note = publishNoteSchema.parse(input.note);
+  const note = parseOrInvalid(publishNoteText, input.note, "note");
   const startedAt = new Date();
   const makerChecker = input.principal.role !== "ADMIN" && (await getOrgConfig(input.orgId, "WORKFLOW_MAKER_CHECKER"));
   return db.$transaction(async (tx) => {
@@ -66,7 +59,7 @@ export async function decidePublishRequest(input: {
   comment: string;
 }): Promise<{ status: "APPROVED" | "REJECTED"; version: WorkflowVersionDto | null }> {
   assertMay(input.principal, "workflows:approve");
-  const comment = decisionCommentSchema.parse(input.comment);
+  const comment = parseOrInvalid(decisionCommentText, input.comment, "comment");
   if (!input.approve && comment === "") throw new AppError("INVALID", "Say why the request is rejected.", { field: "comment" });
   return db.$transaction(async (tx) => {
     await lockProgram(tx, input.orgId, input.programId);
@@ -202,4 +195,10 @@ async function assertChecks(tx: Tx, orgId: number, draft: Draft) {
   const problems = checkDocument(parseStoredDocument(draft.document, draft.id), schemaOf(decls));
   if (problems.length > 0) throw new ExpressionProblemsError(problems, "publish");
   return decls;
+}
+
+function parseOrInvalid<S extends z.ZodType>(schema: S, value: unknown, field: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new AppError("INVALID", parsed.error.issues[0]?.message ?? "Invalid.", { field });
 }

@@ -1,8 +1,10 @@
 import { createDocument } from "zod-openapi";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { customersPaths } from "@/lib/customers/openapi";
+import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
+import { workflowsPaths } from "@/lib/workflows/openapi";
 
 // The OpenAPI 3.1 document of the /v2 API, served at /api/docs. Each domain describes its own
 // routes in lib/<domain>/openapi.ts (with apiOperation, from the zod schemas its handlers parse
@@ -11,6 +13,8 @@ import { programsPaths } from "@/lib/programs/openapi";
 const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   programsPaths,
   orgPaths,
+  groupsPaths,
+  workflowsPaths,
   customersPaths,
 ];
 

@@ -25,7 +25,7 @@ export function associate({
 }): AfterCustomerWrite | undefined {
   if (!associationDetails) return undefined;
   return async (_tx, _saved) => [
-    warning(1624, `associationDetails for hierarchy ${associationDetails.hierarchyCode} were not applied: fleet association is not available yet`),
+    warning(91006, `associationDetails update is not allowed: fleet association (hierarchy ${associationDetails.hierarchyCode}) is not available yet`),
   ];
 }
 

@@ -1,0 +1,98 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// The group wallet as the ledger holds it (DESIGN §3): the group's owner accounts (ownerType
+// USERGROUP) per program, their postings, lots and expiries. Reads only; the ledger writes them.
+// Until points are earned every figure is zero or empty, but the numbers are the ledger's own.
+
+export type ProgramDetail = {
+  programId: number;
+  programName: string;
+  isDefault: boolean;
+  currentPoints: number;
+  lifetimePoints: number;
+  redeemedPoints: number;
+  expiredPoints: number;
+  returnedPoints: number;
+  tier: { number: number; name: string } | null;
+};
+export type ExpirySchedule = { points: number; expiryDate: string; programId: number };
+export type ExpiredPoints = { points: number; expiredOn: string; programId: number; expiredPointsSummary: unknown[] };
+
+/**
+ * Program-wise points of a group (our `programDetails`, SPEC §1.6 [INFERRED]): the default
+ * program always (a group is enrolled there on creation, SPEC §1), plus every program where the
+ * group has an account.
+ */
+export async function groupProgramDetails(orgId: number, groupId: number): Promise<ProgramDetail[]> {
+  const [programs, totals] = await Promise.all([
+    db.program.findMany({
+      where: { orgId, OR: [{ isDefault: true }, { accounts: { some: { ownerType: "USERGROUP", ownerId: groupId } } }] },
+      select: { id: true, name: true, isDefault: true },
+      orderBy: [{ isDefault: "desc" }, { name: "asc" }],
+    }),
+    db.$queryRaw<{ programId: number; balance: Prisma.Decimal; lifetime: Prisma.Decimal; redeemed: Prisma.Decimal; expired: Prisma.Decimal; returned: Prisma.Decimal }[]>`
+      SELECT a."programId", a.balance,
+        COALESCE(SUM(p.amount) FILTER (WHERE p.amount > 0 AND m.kind IN ('EARN', 'TRANSFER', 'ADJUST')), 0) AS lifetime,
+        COALESCE(-SUM(p.amount) FILTER (WHERE p.amount < 0 AND m.kind = 'REDEEM'), 0) AS redeemed,
+        COALESCE(-SUM(p.amount) FILTER (WHERE p.amount < 0 AND m.kind = 'EXPIRE'), 0) AS expired,
+        COALESCE(-SUM(p.amount) FILTER (WHERE p.amount < 0 AND m.kind = 'RETURN'), 0) AS returned
+      FROM "PointsAccount" a
+      LEFT JOIN "Posting" p ON p."accountId" = a.id
+      LEFT JOIN "Movement" m ON m.id = p."movementId"
+      WHERE a."orgId" = ${orgId} AND a."ownerType" = 'USERGROUP' AND a."ownerId" = ${groupId}
+      GROUP BY a.id`,
+  ]);
+  const byProgram = new Map(totals.map((t) => [t.programId, t]));
+  return programs.map((p) => {
+    const t = byProgram.get(p.id);
+    return {
+      programId: p.id,
+      programName: p.name,
+      isDefault: p.isDefault,
+      currentPoints: num(t?.balance),
+      lifetimePoints: num(t?.lifetime),
+      redeemedPoints: num(t?.redeemed),
+      expiredPoints: num(t?.expired),
+      returnedPoints: num(t?.returned),
+      tier: null,
+    };
+  });
+}
+
+/** Points still open in the group's lots, by expiry date and program (vendor §E.2 `expirySchedules`). */
+export async function groupExpirySchedules(orgId: number, groupId: number): Promise<ExpirySchedule[]> {
+  const rows = await db.$queryRaw<{ programId: number; day: string; points: Prisma.Decimal }[]>`
+    SELECT a."programId", to_char(l."expiresAt", 'YYYY-MM-DD') AS day, SUM(l.remaining) AS points
+    FROM "PointsLot" l JOIN "PointsAccount" a ON a.id = l."accountId"
+    WHERE a."orgId" = ${orgId} AND a."ownerType" = 'USERGROUP' AND a."ownerId" = ${groupId}
+      AND l.remaining > 0 AND l."expiresAt" IS NOT NULL AND l."expiresAt" > now()
+    GROUP BY a."programId", day ORDER BY day, a."programId"`;
+  return rows.map((r) => ({ points: num(r.points), expiryDate: r.day, programId: r.programId }));
+}
+
+/** Points the group lost to expiry, by day and program (vendor §E.2 `expiredPoints`). */
+export async function groupExpiredPoints(orgId: number, groupId: number): Promise<ExpiredPoints[]> {
+  const rows = await db.$queryRaw<{ programId: number; day: string; points: Prisma.Decimal }[]>`
+    SELECT a."programId", to_char(m."createdAt", 'YYYY-MM-DD') AS day, -SUM(p.amount) AS points
+    FROM "Posting" p JOIN "PointsAccount" a ON a.id = p."accountId" JOIN "Movement" m ON m.id = p."movementId"
+    WHERE a."orgId" = ${orgId} AND a."ownerType" = 'USERGROUP' AND a."ownerId" = ${groupId} AND m.kind = 'EXPIRE' AND p.amount < 0
+    GROUP BY a."programId", day ORDER BY day DESC, a."programId"`;
+  return rows.map((r) => ({ points: num(r.points), expiredOn: r.day, programId: r.programId, expiredPointsSummary: [] }));
+}
+
+/** Points each member's bills brought to the group wallet ("points contributed", SPEC §1.8). */
+export async function pointsContributed(orgId: number, groupId: number): Promise<Map<number, number>> {
+  const rows = await db.$queryRaw<{ customerId: number; points: Prisma.Decimal }[]>`
+    SELECT t."customerId", SUM(p.amount) AS points
+    FROM "Posting" p JOIN "PointsAccount" a ON a.id = p."accountId" JOIN "Movement" m ON m.id = p."movementId"
+      JOIN "Transaction" t ON t.id = m."transactionId"
+    WHERE a."orgId" = ${orgId} AND a."ownerType" = 'USERGROUP' AND a."ownerId" = ${groupId}
+    GROUP BY t."customerId"`;
+  return new Map(rows.map((r) => [r.customerId, num(r.points)]));
+}
+
+function num(value: Prisma.Decimal | number | null | undefined): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
