@@ -24,6 +24,8 @@ export const envSchema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** Next.js build directory (to keep parallel builds apart). */
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
+  /** Largest request body the /v2 API reads, in bytes; a bigger one is refused with 413. */
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   /** Seed the demo org on start (default: on for the embedded database, off otherwise). */
   SEED_DEMO: booleanFlag.optional(),
   /** Whether CI runs us: fewer retries, stricter checks. */

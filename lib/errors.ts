@@ -1,6 +1,6 @@
 // Domain errors: thrown by lib/, turned into the API's error envelope by lib/api and into form
 // errors by the action client. `code` is stable (SPEC codes where the vendor has one).
-export type AppErrorKind = "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "FORBIDDEN" | "UNAUTHENTICATED";
+export type AppErrorKind = "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "FORBIDDEN" | "UNAUTHENTICATED" | "UNAVAILABLE";
 
 const STATUS: Record<AppErrorKind, number> = {
   BAD_REQUEST: 400,
@@ -9,6 +9,8 @@ const STATUS: Record<AppErrorKind, number> = {
   INVALID: 422,
   FORBIDDEN: 403,
   UNAUTHENTICATED: 401,
+  // The database is unreachable or too busy: the caller may retry; nothing was changed.
+  UNAVAILABLE: 503,
 };
 
 export class AppError extends Error {

@@ -43,15 +43,27 @@ export function requestFingerprint(request: Request, body: unknown): string {
  * Runs `work` in one transaction, idempotently when a key is given. Write conflicts and deadlocks
  * (P2034) are retried: the work is all-or-nothing, so running it again is safe.
  */
-export async function runIdempotent(
-  { orgId, key, fingerprint }: { orgId: number; key: string | null; fingerprint: string },
-  work: Work,
-): Promise<Answer & { replayed: boolean }> {
-  if (key === null) return { ...(await retrying(() => db.$transaction(work, TX_OPTIONS))), replayed: false };
+export function runIdempotent(opts: { orgId: number; key: string | null; fingerprint: string }, work: Work): Promise<Answer & { replayed: boolean }> {
+  return runPrepared(opts, async () => work);
+}
 
+/**
+ * The same in two phases: `prepare` reads and decides outside any transaction (no connection is
+ * held while it runs), and returns the work that writes. A stored answer is replayed before
+ * `prepare` runs; a refusal `prepare` throws is stored like one from the work.
+ */
+export async function runPrepared(
+  { orgId, key, fingerprint }: { orgId: number; key: string | null; fingerprint: string },
+  prepare: () => Promise<Work>,
+): Promise<Answer & { replayed: boolean }> {
+  if (key === null) {
+    const work = await prepare();
+    return { ...(await retrying(() => db.$transaction(work, TX_OPTIONS))), replayed: false };
+  }
   const stored = await replay(orgId, key, fingerprint);
   if (stored) return stored;
   try {
+    const work = await prepare();
     const answer = await retrying(() =>
       db.$transaction(async (tx) => {
         const result = await work(tx);
@@ -75,6 +87,21 @@ export async function runIdempotent(
     }
     throw error;
   }
+}
+
+/** Stores an answer computed outside runPrepared (bulk requests run one transaction per item). */
+export async function rememberAnswer({ orgId, key, fingerprint }: { orgId: number; key: string; fingerprint: string }, answer: Answer): Promise<void> {
+  await db.apiIdempotency.createMany({ data: [row(orgId, key, fingerprint, answer)], skipDuplicates: true });
+}
+
+/** The stored answer for a key, or null; a 409 when the key was used for another request. */
+export function storedAnswer(orgId: number, key: string, fingerprint: string): Promise<(Answer & { replayed: true }) | null> {
+  return replay(orgId, key, fingerprint);
+}
+
+/** One transaction with the options and conflict retries every points write uses. */
+export function inPointsTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return retrying(() => db.$transaction(work, TX_OPTIONS));
 }
 
 /** A stored answer as the Response the route returns, marked so clients can tell it is a replay. */

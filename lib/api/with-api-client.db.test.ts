@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { DB_MESSAGES } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { createApiClient, createOrg } from "@/lib/testing/factories";
 import { callRoute } from "@/lib/testing/route";
+import { idParam, pageQuery } from "./params";
 import { withApiClient } from "./with-api-client";
 
 // The wrapper every /v2 route uses, exercised with small handlers of its own.
@@ -53,12 +56,77 @@ describe("withApiClient", () => {
     }
   });
 
-  it("answers 400 for a body that is not JSON, and for a missing body", async () => {
+  it("answers 400 for a body that is not JSON with one error, and for a missing body", async () => {
     const bad = await post("/x/7", "{points:");
     expect(bad.status).toBe(400);
-    expect((bad.body as ErrorBody).errors[0]?.message).toMatch(/not valid JSON/);
+    expect((bad.body as ErrorBody).errors).toHaveLength(1);
+    expect((bad.body as ErrorBody).errors[0]?.message).toMatch(/^Invalid input : body is not valid JSON/);
     const missing = await post("/x/7", "");
     expect(missing.status).toBe(400);
+  });
+
+  it("says one clear thing per bad id, whatever is wrong with it", async () => {
+    const byId = withApiClient({ params: z.object({ id: idParam("program") }) }, async ({ params }) => ({ id: params.id }));
+    for (const id of ["abc", "-1", "0", "1.5", "99999999999999999999", "2147483648"]) {
+      const res = await callRoute(byId, `/x/${id}`, { headers: { authorization }, params: { id } });
+      expect(res.status).toBe(400);
+      expect((res.body as ErrorBody).errors).toEqual([
+        { status: false, code: 400, field: "id", message: "Invalid input : path id: must be a program id: a whole number from 1 to 2147483647." },
+      ]);
+    }
+    const ok = await callRoute(byId, "/x/2147483647", { headers: { authorization }, params: { id: "2147483647" } });
+    expect(ok.body).toEqual({ id: 2147483647 });
+  });
+
+  it("refuses ?limit=abc and ?offset=x with 400 on every route, paging or not", async () => {
+    const plain = withApiClient({}, async () => ({ ok: true }));
+    const res = await callRoute(plain, "/x?limit=abc&offset=1.5", { headers: { authorization } });
+    expect(res.status).toBe(400);
+    expect((res.body as ErrorBody).errors.map((e) => [e.field, e.message])).toEqual([
+      ["limit", "Invalid input : query limit: must be a whole number."],
+      ["offset", "Invalid input : query offset: must be a whole number."],
+    ]);
+    expect((await callRoute(plain, "/x?limit=5", { headers: { authorization } })).status).toBe(200);
+    const paged = withApiClient({ query: z.object(pageQuery({ maxLimit: 50 })) }, async ({ query }) => query);
+    expect((await callRoute(paged, "/x", { headers: { authorization } })).body).toEqual({ limit: 20, offset: 0 });
+    const tooMany = await callRoute(paged, "/x?limit=51", { headers: { authorization } });
+    expect((tooMany.body as ErrorBody).errors).toEqual([
+      { status: false, code: 400, field: "limit", message: "Invalid input : query limit: must be a whole number from 1 to 50." },
+    ]);
+  });
+
+  it("refuses a body over the size limit with 413 before reading it, declared or streamed", async () => {
+    const big = JSON.stringify({ points: 1, notes: "x".repeat(1024 * 1024) });
+    const declared = await callRoute(echo, "/x/7", {
+      method: "POST", body: big, headers: { authorization, "content-type": "application/json", "content-length": String(big.length) }, params: { id: "7" },
+    });
+    expect(declared.status).toBe(413);
+    expect((declared.body as ErrorBody).errors).toEqual([{ status: false, code: 413, message: "Request body is larger than the limit of 1 MiB." }]);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 40; i++) controller.enqueue(new TextEncoder().encode("x".repeat(64 * 1024)));
+        controller.close();
+      },
+    });
+    const chunked = await callRoute(echo, "/x/7", {
+      method: "POST", body: stream, headers: { authorization, "content-type": "application/json" }, params: { id: "7" }, duplex: "half",
+    } as RequestInit & { params: Record<string, string> });
+    expect(chunked.status).toBe(413);
+  });
+
+  it("answers a database conflict no call site foresaw with 409, never 500", async () => {
+    const dup = withApiClient({}, async ({ orgId: org }) => {
+      await db.zone.create({ data: { orgId: org, code: "DUP", name: "Z" } });
+      await db.zone.create({ data: { orgId: org, code: "DUP", name: "Z" } });
+    });
+    const res = await callRoute(dup, "/x", { headers: { authorization } });
+    expect(res.status).toBe(409);
+    expect((res.body as ErrorBody).errors).toEqual([{ status: false, code: 409, message: DB_MESSAGES.unique }]);
+    expect(await db.zone.count({ where: { orgId, code: "DUP" } })).toBe(1);
+    const serialisation = withApiClient({}, async () => db.$executeRawUnsafe(`DO $$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = '40001'; END $$`));
+    const conflict = await callRoute(serialisation, "/x", { headers: { authorization } });
+    expect(conflict.status).toBe(409);
+    expect((conflict.body as ErrorBody).errors[0]?.message).toBe(DB_MESSAGES.conflict);
   });
 
   it("turns domain errors into their status and vendor code", async () => {
@@ -82,7 +150,6 @@ describe("withApiClient", () => {
 
 describe("withApiClient and the client's till", () => {
   it("refuses with 403 a client whose bound till was deactivated", async () => {
-    const { db } = await import("@/lib/db/client");
     const { org } = await createOrg();
     const zone = await db.zone.create({ data: { orgId: org.id, code: "Z", name: "Z" } });
     const concept = await db.concept.create({ data: { orgId: org.id, code: "C", name: "C" } });

@@ -1,10 +1,15 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { authenticateApiClient, type ApiCaller } from "@/lib/auth/api-client";
 import type { ApiScope } from "@/lib/auth/scopes";
-import { AppError } from "@/lib/errors";
+import { toAppError } from "@/lib/db/errors";
+import { env } from "@/lib/env";
+import { readJsonBody } from "./body";
 import { apiError, errorBody, zodErrors, type ApiErrorItem } from "./envelope";
+import { SHARED_QUERY_CHECKS } from "./params";
+import { requestIdOf, respond } from "./respond";
+
+export { respond } from "./respond";
 
 type Schemas = { query?: z.ZodType; body?: z.ZodType; params?: z.ZodType };
 type Parsed<S extends Schemas, K extends keyof Schemas> = S[K] extends z.ZodType ? z.output<S[K]> : undefined;
@@ -25,7 +30,10 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
  * Wraps an external-API route handler (STYLE.md "Mutations"): authenticates the API client
  * (HTTP Basic), checks its scope, parses path, query and body with zod, and answers every failure
  * in the vendor's error envelope. A handler returns a plain value (sent as JSON 200) or a
- * Response. Every response carries X-Request-Id.
+ * Response. Every response carries X-Request-Id. What every route gets without asking: one
+ * message per bad field, `limit`/`offset` checked as numbers, bodies over API_MAX_BODY_BYTES
+ * refused with 413, database conflicts as 409 (lib/db/errors.ts). Wrong methods (405) and
+ * unknown paths (404) are answered by proxy.ts and app/api/v2/[[...path]].
  */
 export function withApiClient<S extends Schemas>(
   spec: S & { scope?: ApiScope },
@@ -49,8 +57,16 @@ export function withApiClient<S extends Schemas>(
 
       const errors: ApiErrorItem[] = [];
       const params = parsePart(spec.params, await context.params, "path", errors);
-      const query = parsePart(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query", errors);
-      const body = spec.body ? parsePart(spec.body, await readJson(request, errors), "body", errors) : undefined;
+      const rawQuery = Object.fromEntries(new URL(request.url).searchParams);
+      parsePart(sharedChecksFor(spec.query), rawQuery, "query", errors);
+      const query = parsePart(spec.query, rawQuery, "query", errors);
+      let body: unknown;
+      if (spec.body) {
+        const read = await readJsonBody(request, env().API_MAX_BODY_BYTES);
+        if (!read.ok && read.status === 413) return respond(413, errorBody([read.error]), requestId);
+        if (read.ok) body = parsePart(spec.body, read.value, "body", errors);
+        else errors.push(read.error);
+      }
       if (errors.length > 0) return respond(400, errorBody(errors), requestId);
 
       const result = await handler({
@@ -68,18 +84,16 @@ export function withApiClient<S extends Schemas>(
       }
       return respond(200, result, requestId);
     } catch (error) {
-      if (error instanceof AppError) {
-        return respond(error.status, errorBody([apiError(error.code, error.message, error.field)]), requestId);
+      const known = toAppError(error);
+      if (known) {
+        if (known.kind === "UNAVAILABLE") console.error(`[api] request ${requestId}: database unavailable`, error);
+        return respond(known.status, errorBody([apiError(known.code, known.message, known.field)]), requestId);
       }
       // Anything else is a bug: log it with the request id, never send the stack.
       console.error(`[api] ${request.method} ${new URL(request.url).pathname} request ${requestId} failed`, error);
       return respond(500, errorBody([apiError(500, `Internal error; quote request id ${requestId} to support`)]), requestId);
     }
   };
-}
-
-export function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { "X-Request-Id": requestId, "Cache-Control": "no-store", ...headers } });
 }
 
 function parsePart(schema: z.ZodType | undefined, value: unknown, where: "path" | "query" | "body", errors: ApiErrorItem[]): unknown {
@@ -90,22 +104,8 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: "path" 
   return undefined;
 }
 
-const NO_BODY = Symbol("no body");
-
-async function readJson(request: Request, errors: ApiErrorItem[]): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    errors.push(apiError(400, "Invalid input : body is not valid JSON."));
-    return NO_BODY;
-  }
-}
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
-
-function requestIdOf(request: Request): string {
-  const given = request.headers.get("x-request-id");
-  return given && REQUEST_ID.test(given) ? given : randomUUID();
+// The shared limit/offset checks, minus the keys the route's own query schema defines.
+function sharedChecksFor(query: z.ZodType | undefined): z.ZodType {
+  const own = new Set(query instanceof z.ZodObject ? Object.keys(query.shape as Record<string, unknown>) : []);
+  return z.object(Object.fromEntries(Object.entries(SHARED_QUERY_CHECKS.shape).filter(([key]) => !own.has(key))));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { toAppError } from "@/lib/db/errors";
 import { can, type Permission } from "./permissions";
 import { currentUser } from "./session";
 import type { SessionUser } from "./users";
@@ -10,7 +10,7 @@ import type { Actor } from "./actor";
 export type ActionContext = { user: SessionUser; orgId: number; actor: Actor };
 
 export type ActionError = {
-  code: "UNAUTHENTICATED" | "FORBIDDEN" | "VALIDATION" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "INTERNAL";
+  code: "UNAUTHENTICATED" | "FORBIDDEN" | "VALIDATION" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "UNAVAILABLE" | "INTERNAL";
   message: string;
   /** Messages for form fields, keyed by field path (lands in react-hook-form's setError). */
   fieldErrors?: Record<string, string>;
@@ -41,10 +41,14 @@ export function defineAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await run(parsed.data, ctx) };
     } catch (error) {
-      if (error instanceof AppError) {
+      // Domain errors, and database errors lib/db/errors.ts can explain (a conflict is a
+      // message to the user, not a crash).
+      const known = toAppError(error);
+      if (known) {
+        if (known.kind === "UNAVAILABLE") console.error("server action: database unavailable", error);
         // A domain "bad request" is, to a form, a validation failure.
-        const code = error.kind === "BAD_REQUEST" ? "VALIDATION" : error.kind;
-        return { ok: false, error: { code, message: error.message, ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}) } };
+        const code = known.kind === "BAD_REQUEST" ? "VALIDATION" : known.kind;
+        return { ok: false, error: { code, message: known.message, ...(known.field ? { fieldErrors: { [known.field]: known.message } } : {}) } };
       }
       console.error("server action failed", error);
       return failure("INTERNAL", "Something went wrong on our side. Try again; if it persists, tell your admin.");

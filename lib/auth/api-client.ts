@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { verifySecret } from "./password";
+import { verifySecretOrStandIn } from "./password";
 
 export type ApiCaller = {
   id: number;
@@ -32,12 +32,17 @@ export async function authenticateApiClient(authorization: string | null): Promi
       till: { select: { id: true, code: true, active: true, store: { select: { active: true } } } },
     },
   });
-  if (!client || client.revokedAt) return null;
+  // An unknown or revoked id costs one slow hash too, as a wrong secret does: the timing must not
+  // tell which client ids exist.
+  if (!client || client.revokedAt) {
+    await verifySecretOrStandIn(credentials.secret, null);
+    return null;
+  }
 
   const fingerprint = createHash("sha256").update(`${client.secretHash}\0${credentials.secret}`).digest("base64url");
   const until = verified.get(fingerprint);
   if (!until || until < Date.now()) {
-    if (!(await verifySecret(credentials.secret, client.secretHash))) return null;
+    if (!(await verifySecretOrStandIn(credentials.secret, client.secretHash))) return null;
     verified.set(fingerprint, Date.now() + VERIFIED_TTL_MS);
     if (verified.size > 10_000) verified.clear();
   }

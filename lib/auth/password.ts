@@ -26,3 +26,17 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   const actual = await derive(secret, Buffer.from(salt, "base64url"), { N: Number(n), r: Number(r), p: Number(p) });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+// A hash of nothing anyone knows, with the current parameters: checking a secret against it costs
+// what a real check costs, and always fails.
+const STAND_IN = ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, "A".repeat(22), "A".repeat(43)].join("$");
+
+/**
+ * Verifies against the stored hash, or, when there is none (unknown email, unknown or revoked
+ * API client), against a stand-in of the same cost, so the time taken does not tell which
+ * accounts exist.
+ */
+export async function verifySecretOrStandIn(secret: string, stored: string | null | undefined): Promise<boolean> {
+  const ok = await verifySecret(secret, stored ?? STAND_IN);
+  return Boolean(stored) && ok;
+}

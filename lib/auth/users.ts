@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Role } from "./permissions";
-import { verifySecret } from "./password";
+import { verifySecretOrStandIn } from "./password";
 
 export type SessionUser = { id: number; orgId: number; orgName: string; email: string; name: string; role: Role };
 
@@ -11,8 +11,7 @@ export async function verifyCredentials(email: string, password: string): Promis
     where: { email: email.trim().toLowerCase() },
     select: { id: true, orgId: true, email: true, name: true, role: true, active: true, passwordHash: true, org: { select: { name: true } } },
   });
-  // Hash even when the user is unknown so timing does not reveal which emails exist.
-  const ok = await verifySecret(password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = await verifySecretOrStandIn(password, user?.passwordHash);
   if (!user || !user.active || !ok) return null;
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { id: user.id, orgId: user.orgId, orgName: user.org.name, email: user.email, name: user.name, role: user.role };
@@ -27,5 +26,3 @@ export async function loadSessionUser(userId: number): Promise<SessionUser | nul
   if (!user || !user.active) return null;
   return { id: user.id, orgId: user.orgId, orgName: user.org.name, email: user.email, name: user.name, role: user.role };
 }
-
-const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";

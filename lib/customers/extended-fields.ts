@@ -64,9 +64,7 @@ export async function createExtendedFieldDef({ orgId, actor, input }: { orgId: n
       return row;
     });
   } catch (error) {
-    const mapped = mapDbError(error, { unique: `A ${input.scope} field named ${input.name} already exists. Choose another name.` });
-    if (mapped instanceof AppError && mapped.kind === "CONFLICT") throw new AppError("CONFLICT", mapped.message, { field: "name" });
-    throw mapped;
+    throw mapDbError(error, { unique: `A ${input.scope} field named ${input.name} already exists. Choose another name.`, field: "name" });
   }
 }
 

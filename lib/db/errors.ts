@@ -1,14 +1,112 @@
-import { AppError } from "@/lib/errors";
+import { AppError, type AppErrorKind } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
+// Every database error the app can explain, mapped in this one place. Both doors call
+// toAppError (lib/auth/action.ts for server actions, lib/api/with-api-client.ts for routes), so
+// a unique, serialisation or deadlock conflict that a call site did not foresee is a 409 with a
+// clear message, never a 500. Call sites that can say more (which field is taken) use
+// mapDbError with their own words. Whatever is not listed here stays a bug and is logged.
+
+type Known = { kind: AppErrorKind; message: string };
+
+export const DB_MESSAGES = {
+  unique: "That value is already in use.",
+  conflict: "Someone else changed the same data at the same moment. Nothing was saved; try again.",
+  inUse: "It is still used by other records, or refers to one that no longer exists.",
+  rule: "The change was refused: it would break a rule of the stored data (for example a balance below zero).",
+  notFound: "Not found.",
+  busy: "The database is busy or unreachable right now. Nothing was saved; try again in a moment.",
+} as const;
+
+// PostgreSQL SQLSTATEs (appendix A of its manual) that are conflicts a caller can resolve by
+// retrying or by changing the input; they are the same on PGlite.
+const BY_SQLSTATE: Record<string, Known> = {
+  "23505": { kind: "CONFLICT", message: DB_MESSAGES.unique }, // unique_violation
+  "40001": { kind: "CONFLICT", message: DB_MESSAGES.conflict }, // serialization_failure
+  "40P01": { kind: "CONFLICT", message: DB_MESSAGES.conflict }, // deadlock_detected
+  "55P03": { kind: "CONFLICT", message: DB_MESSAGES.conflict }, // lock_not_available (NOWAIT)
+  "23503": { kind: "CONFLICT", message: DB_MESSAGES.inUse }, // foreign_key_violation
+  "23001": { kind: "CONFLICT", message: DB_MESSAGES.inUse }, // restrict_violation
+  "23514": { kind: "CONFLICT", message: DB_MESSAGES.rule }, // check_violation
+  "53300": { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // too_many_connections
+  "57014": { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // query_canceled (statement timeout)
+};
+
+// Prisma's own codes (https://www.prisma.io/docs/orm/reference/error-reference).
+const BY_PRISMA_CODE: Record<string, Known> = {
+  P2002: BY_SQLSTATE["23505"]!,
+  P2034: BY_SQLSTATE["40001"]!, // transaction write conflict or deadlock
+  P2003: BY_SQLSTATE["23503"]!,
+  P2025: { kind: "NOT_FOUND", message: DB_MESSAGES.notFound },
+  P2028: { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // transaction could not start or expired
+  P2024: { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // connection pool timeout
+  P1001: { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // server unreachable
+  P1002: { kind: "UNAVAILABLE", message: DB_MESSAGES.busy },
+  P1008: { kind: "UNAVAILABLE", message: DB_MESSAGES.busy },
+  P1017: { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // server closed the connection
+};
+
+// Kinds the driver adapter reports when it never reached a query.
+const UNAVAILABLE_DRIVER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+
+/** The domain error a database error means, or null when it is not one we can explain (a bug). */
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  const known = describe(error);
+  return known ? new AppError(known.kind, known.message) : null;
+}
+
 /**
- * Maps known Prisma errors to domain errors in one place (STYLE.md): a unique violation is a
- * conflict the user can fix, a missing row is a 404; anything else stays a bug.
+ * For call sites that know what a conflict means in their words: a taken name on its field, a
+ * missing row by its name. Returns the error to throw (unmapped errors are returned unchanged).
  */
-export function mapDbError(error: unknown, messages: { unique?: string; notFound?: string } = {}): unknown {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === "P2002") return new AppError("CONFLICT", messages.unique ?? "That value is already in use.");
-    if (error.code === "P2025") return new AppError("NOT_FOUND", messages.notFound ?? "Not found.");
-  }
-  return error;
+export function mapDbError(error: unknown, words: { unique?: string; notFound?: string; field?: string } = {}): unknown {
+  if (error instanceof AppError) return error;
+  const known = describe(error);
+  if (!known) return error;
+  const isUnique = prismaCode(error) === "P2002" || sqlState(error) === "23505";
+  if (isUnique && words.unique) return new AppError("CONFLICT", words.unique, { field: words.field });
+  if (known.kind === "NOT_FOUND" && words.notFound) return new AppError("NOT_FOUND", words.notFound);
+  return new AppError(known.kind, known.message);
+}
+
+/** True when the error is a unique violation (any call site that must look again after a race). */
+export function isUniqueViolation(error: unknown): boolean {
+  return prismaCode(error) === "P2002" || sqlState(error) === "23505";
+}
+
+function describe(error: unknown): Known | null {
+  const state = sqlState(error);
+  if (state && BY_SQLSTATE[state]) return BY_SQLSTATE[state];
+  const code = prismaCode(error);
+  if (code && BY_PRISMA_CODE[code]) return BY_PRISMA_CODE[code];
+  const kind = driverCause(error)?.kind;
+  if (typeof kind === "string" && UNAVAILABLE_DRIVER_KINDS.has(kind)) return { kind: "UNAVAILABLE", message: DB_MESSAGES.busy };
+  if (error instanceof Prisma.PrismaClientInitializationError) return { kind: "UNAVAILABLE", message: DB_MESSAGES.busy };
+  return null;
+}
+
+function prismaCode(error: unknown): string | undefined {
+  return error instanceof Prisma.PrismaClientKnownRequestError ? error.code : undefined;
+}
+
+// The SQLSTATE, wherever the layers put it: Prisma's driver-adapter error (model queries and raw
+// SQL alike), the adapter's own DriverAdapterError, or node-postgres' DatabaseError.
+function sqlState(error: unknown): string | undefined {
+  const cause = driverCause(error);
+  const fromCause = cause?.originalCode ?? cause?.code;
+  if (typeof fromCause === "string") return fromCause;
+  if (isObject(error) && typeof error.code === "string" && /^[0-9A-Z]{5}$/.test(error.code) && !/^P\d{4}$/.test(error.code)) return error.code;
+  return undefined;
+}
+
+function driverCause(error: unknown): Record<string, unknown> | undefined {
+  if (!isObject(error)) return undefined;
+  const meta = isObject(error.meta) ? error.meta : undefined;
+  const adapterError = meta && isObject(meta.driverAdapterError) ? meta.driverAdapterError : error.name === "DriverAdapterError" ? error : undefined;
+  return adapterError && isObject(adapterError.cause) ? adapterError.cause : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }

@@ -155,3 +155,39 @@ export function documentedErrors(codes: readonly (GroupErrorCode | 1060)[]): Doc
     return { status: AT_PARSE.has(code) ? 400 : HTTP[entry.kind] ?? 422, code, message: entry.message };
   });
 }
+
+const fleetRole = z.object({
+  id: z.number().int(),
+  hierarchyId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  childRoleCode: z.string().nullable(),
+  maxChild: z.number().int().nullable(),
+  pointsAggregationRole: z.boolean(),
+  nonAutomatedPointsAggregationRole: z.boolean(),
+  permissions: z.array(z.object({ permissionCode: z.string(), permissionValue: z.boolean() })),
+  createdBy: z.string(),
+  createdOn: z.string(),
+});
+export const fleetHierarchyJsonSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  autoGroupCreationEnabled: z.boolean(),
+  hierarchyCreationStrict: z.boolean(),
+  skipRoleAllowed: z.boolean(),
+  default: z.boolean(),
+  active: z.boolean(),
+  isAutoGroupCreationEnabled: z.boolean(),
+  isHierarchyCreationStrict: z.boolean(),
+  isSkipRoleAllowed: z.boolean(),
+  isDefault: z.boolean(),
+  isActive: z.boolean(),
+  createdBy: z.string(),
+  createdOn: z.string(),
+  roles: z.array(fleetRole),
+});
+export const fleetPermissionsResponse = z.object({
+  data: z.array(z.object({ name: z.string(), label: z.string(), module: z.string(), defaultValue: z.boolean(), active: z.boolean() })),
+});

@@ -1,8 +1,11 @@
+import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { apiOperation } from "@/lib/api/openapi/operation";
 import {
   documentedErrors,
   entityResponse,
+  fleetHierarchyJsonSchema,
+  fleetPermissionsResponse,
   groupDetailsResponse,
   groupTransactionsResponse,
   joinResponse,
@@ -12,6 +15,7 @@ import {
   updateGroupResponse,
   warningsResponse,
 } from "./api-schema";
+import { createFleetHierarchySchema, fleetHierarchyIdParams, fleetHierarchyQuery, updateFleetHierarchySchema } from "./fleet-schema";
 import {
   createGroupSchema,
   deleteGroupQuery,
@@ -30,6 +34,7 @@ import {
 // The user-group routes in the OpenAPI document (SPEC §1, vendor §E), from the handlers' schemas.
 const tag = "User groups";
 const OFF = 1690 as const;
+const fleet = "Fleet hierarchies";
 
 export const groupsPaths: ZodOpenApiPathsObject = {
   "/v2/userGroup2": {
@@ -104,6 +109,49 @@ export const groupsPaths: ZodOpenApiPathsObject = {
       description: "The bills the group's members made while they were members, with the points each brought to the group wallet (vendor §E.5).",
       query: groupTransactionsQuery, response: groupTransactionsResponse,
       errors: documentedErrors([1635, 1632, 8015, OFF]),
+    }),
+  },
+
+  "/v2/fleetHierarchy": {
+    post: apiOperation({
+      tag: fleet, scope: "groups:write", summary: "Create a fleet hierarchy",
+      description: "A hierarchy with 2–8 roles linked by `childRoleCode` into one chain (SPEC §3.1). Either spelling of the flags is accepted (`isAutoGroupCreationEnabled` / `autoGroupCreationEnabled`, …). Without roles it is created with a warning; roles are then defined with PUT.",
+      body: createFleetHierarchySchema, response: entityResponse,
+      errors: documentedErrors([1613, 1601, 1602, 1603, 1604, 1605, 1606, 1607, 1608, 1611, 1612, 1614, 1629, 1630, 1631, 1649, 1650, 1600]),
+    }),
+    get: apiOperation({
+      tag: fleet, scope: "groups:read", summary: "Get a fleet hierarchy",
+      description: "One active hierarchy by `id` or `code`, with its roles top first; flags in both spellings.",
+      query: fleetHierarchyQuery, response: z.object({ entity: fleetHierarchyJsonSchema, warnings: z.array(z.unknown()) }),
+      errors: documentedErrors([1613, 1609, 1610]),
+    }),
+  },
+  "/v2/fleetHierarchy/{id}": {
+    put: apiOperation({
+      tag: fleet, scope: "groups:write", summary: "Update a fleet hierarchy",
+      description: "What the body sends replaces what is stored. Once customers are associated the role chain is fixed (1711); names, child caps and permissions may change.",
+      params: fleetHierarchyIdParams, body: updateFleetHierarchySchema, response: entityResponse,
+      errors: documentedErrors([1613, 1601, 1602, 1603, 1604, 1605, 1606, 1607, 1608, 1611, 1612, 1614, 1629, 1630, 1631, 1649, 1650, 1609, 1600, 1711]),
+    }),
+    delete: apiOperation({
+      tag: fleet, scope: "groups:write", summary: "Delete (deactivate) a fleet hierarchy",
+      description: "The hierarchy becomes inactive: it takes no more associations and GET answers 1610; associations and history stay.",
+      params: fleetHierarchyIdParams, response: entityResponse,
+      errors: documentedErrors([1609, 1610]),
+    }),
+  },
+  "/v2/fleetHierarchy/all": {
+    get: apiOperation({
+      tag: fleet, scope: "groups:read", summary: "List fleet hierarchies",
+      description: "The org's active hierarchies, the default first.",
+      response: z.object({ entity: z.array(fleetHierarchyJsonSchema), warnings: z.array(z.unknown()) }),
+    }),
+  },
+  "/v2/fleet/permissions": {
+    get: apiOperation({
+      tag: fleet, scope: "groups:read", summary: "List member permissions",
+      description: "The permissions a join or a fleet role may grant a member (vendor §E.6).",
+      response: fleetPermissionsResponse,
     }),
   },
 };

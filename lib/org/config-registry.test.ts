@@ -8,8 +8,8 @@ const SPEC_KEYS = [
   "ENABLE_FLEET_LOYALTY", "ENABLE_GROUP_PROGRAMS_REDEMPTION", "CONF_ENABLE_GROUP_POINTS_BY_PROGRAM", "ENABLE_CROSS_MEMBER_REDEMPTION",
   "CONF_DISABLE_GROUP_DEACTIVATION_ON_PRIMARY_MEMBER_EXIT", "ROLLING_EXPIRY_INCLUDE_ZERO_POINTS", "SINGLE_ROLLING_EXPIRY",
 ];
-// Ours, beyond SPEC §0: maker-checker for workflow publishing (issue 8).
-const CLONE_KEYS = ["WORKFLOW_MAKER_CHECKER"];
+// Ours, beyond SPEC §0: maker-checker for workflow publishing (issue 8); seed 001's default rate (issue 13).
+const CLONE_KEYS = ["WORKFLOW_MAKER_CHECKER", "CONF_DEFAULT_POINTS_ON_TRANSACTION", "CONF_DEFAULT_POINTS_PERCENT"];
 
 describe("config registry", () => {
   it("holds every SPEC §0 config, each with a description and a default its own schema accepts", () => {

@@ -122,6 +122,15 @@ export const CONFIG_REGISTRY = {
     description: "Rolls points across programs: a rolling period that overrides the rolling-expiry conditions' duration, and the events that roll points. Only points awarded under a rolling expiry condition roll.",
     managedAt: "/settings/points",
   }),
+  CONF_DEFAULT_POINTS_ON_TRANSACTION: def({
+    area: "Points & expiry", type: "boolean", schema: boolean, default: false, label: "Default points without a workflow",
+    description: "A program with no live workflow awards the default rate on every transaction, to the member's wallet and to their default group's wallet (seed 001's default). A live workflow replaces it; mutually exclusive conditions then send a bill to one wallet only.",
+    notes: "Our own switch: the vendor describes the default but not how it is configured.",
+  }),
+  CONF_DEFAULT_POINTS_PERCENT: def({
+    area: "Points & expiry", type: "integer", schema: positiveInt(100, "The default rate"), default: 1, label: "Default points rate (%)",
+    description: "Points per 100 of bill value under the default above, rounded down.",
+  }),
   WORKFLOW_MAKER_CHECKER: def({
     area: "Workflows", type: "boolean", schema: boolean, default: false, label: "Maker-checker for workflow publishing",
     description: "A program manager's Publish changes becomes a request that an admin other than the requester approves or rejects; the LIVE version keeps running meanwhile. Admins publish directly.",

@@ -62,9 +62,7 @@ export async function createConsoleUser({
     return { id: user.id, email: user.email, temporaryPassword };
   } catch (error) {
     // A concurrent create of the same email loses on the unique index.
-    const mapped = mapDbError(error, { unique: EMAIL_TAKEN });
-    if (mapped instanceof AppError && mapped.kind === "CONFLICT") throw new AppError("CONFLICT", EMAIL_TAKEN, { field: "email" });
-    throw mapped;
+    throw mapDbError(error, { unique: EMAIL_TAKEN, field: "email" });
   }
 }
 

@@ -1,16 +1,11 @@
 import { z } from "zod";
-import { programIdSchema } from "./schema";
+import { idParam } from "@/lib/api/params";
 
 // The shapes of /v2/programs: the path the handler parses, and the answers it gives (for the
 // OpenAPI document; the handler builds them in app/api/v2/programs/program-json.ts).
 
 export const programPathSchema = z.object({
-  id: z
-    .string()
-    .regex(/^\d+$/, "must be a numeric program id")
-    .transform(Number)
-    .pipe(programIdSchema)
-    .meta({ description: "The program's numeric id.", example: "1" }),
+  id: idParam("program").meta({ description: "The program's numeric id.", example: "1" }),
 });
 
 const entitySchema = z.object({

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { mapDbError } from "@/lib/db/errors";
+import { isUniqueViolation, mapDbError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { MlpType, Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/org/audit";
@@ -66,13 +66,12 @@ export async function createProgram({
     if (error instanceof AppError) throw error;
     // Lost a race on a unique index: say which rule it was by looking again, outside the
     // rolled-back transaction.
-    const mapped = mapDbError(error);
-    if (mapped instanceof AppError && mapped.kind === "CONFLICT") {
+    if (isUniqueViolation(error)) {
       await assertNameFree(db, orgId, input.name);
       const org = await db.org.findFirst({ where: { id: orgId }, select: { mlpType: true } });
       if (org?.mlpType) await checkedEntities(db, orgId, org.mlpType, input.entityIds);
     }
-    throw mapped;
+    throw mapDbError(error);
   }
 }
 

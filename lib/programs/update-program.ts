@@ -44,10 +44,7 @@ export async function updateProgram({
       });
     });
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    const mapped = mapDbError(error, { unique: `A program named "${input.name}" already exists in this org.` });
-    if (mapped instanceof AppError && mapped.kind === "CONFLICT") throw new AppError("CONFLICT", mapped.message, { field: "name" });
-    throw mapped;
+    throw mapDbError(error, { unique: `A program named "${input.name}" already exists in this org.`, field: "name" });
   }
 }
 

@@ -75,3 +75,18 @@ export const groupsDb = {
   exit: (groupId: number, customerId: number) => db.groupMembership.updateMany({ where: { groupId, customerId, exitedAt: null }, data: { exitedAt: new Date() } }),
   bill: (data: { orgId: number; customerId: number; type: "REGULAR" | "RETURN"; number: string; amount: number; billedAt: Date }) => db.transaction.create({ data }),
 };
+
+export const fleetDb = {
+  hierarchy: (id: number) => db.fleetHierarchy.findUniqueOrThrow({ where: { id } }),
+  count: (orgId: number, code: string) => db.fleetHierarchy.count({ where: { orgId, code } }),
+  defaults: async (orgId: number) => (await db.fleetHierarchy.findMany({ where: { orgId, isDefault: true }, select: { code: true } })).map((h) => h.code),
+  auditActions: async (orgId: number, id: number) =>
+    (await db.auditEntry.findMany({ where: { orgId, entityType: "FleetHierarchy", entityId: String(id) }, orderBy: { id: "asc" }, select: { action: true } })).map((a) => a.action),
+  /** A customer associated with a role, bypassing the rules (to test what an association forbids later). */
+  associateDirectly: async (orgId: number, hierarchyId: number, roleCode: string) => {
+    const customer = await createCustomer(orgId);
+    const role = await db.fleetRole.findFirstOrThrow({ where: { hierarchyId, code: roleCode } });
+    return db.customerAssociation.create({ data: { orgId, customerId: customer.id, hierarchyId, roleId: role.id } });
+  },
+  association: (customerId: number) => db.customerAssociation.findUnique({ where: { customerId }, include: { role: true, company: true } }),
+};

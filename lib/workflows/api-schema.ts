@@ -1,16 +1,12 @@
 import { z } from "zod";
+import { idParam } from "@/lib/api/params";
 import { publishNoteText } from "./publish-note";
 
 // Shapes of the workflow API (GET/PUT /v2/programs/{id}/workflow, POST …/workflow/publish).
 // The document itself is workflowDocumentSchema (schema.ts): the API sends and takes it as is.
 
 export const workflowProgramParams = z.object({
-  id: z
-    .string()
-    .regex(/^\d+$/, "must be a numeric program id")
-    .transform(Number)
-    .pipe(z.number().int().positive().max(2_147_483_647))
-    .meta({ description: "The program's numeric id.", example: "1" }),
+  id: idParam("program").meta({ description: "The program's numeric id.", example: "1" }),
 });
 
 const versionSelector = z

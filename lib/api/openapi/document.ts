@@ -1,6 +1,7 @@
 import { createDocument } from "zod-openapi";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { customersPaths } from "@/lib/customers/openapi";
+import { enginePaths } from "@/lib/engine/openapi";
 import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
@@ -16,6 +17,7 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   groupsPaths,
   workflowsPaths,
   customersPaths,
+  enginePaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { mapDbError } from "@/lib/db/errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/org/audit";
@@ -117,9 +117,7 @@ async function withUniqueCode<T>(input: OrgUnitInput, run: () => Promise<T>): Pr
   try {
     return await run();
   } catch (error) {
-    const mapped = mapDbError(error);
-    if (mapped instanceof AppError && mapped.kind === "CONFLICT" && !(error instanceof AppError)) throw duplicateCode(input);
-    throw error;
+    throw isUniqueViolation(error) ? duplicateCode(input) : error;
   }
 }
 

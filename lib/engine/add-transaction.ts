@@ -1,0 +1,81 @@
+import "server-only";
+import type { Answer, Work } from "@/lib/api/idempotency";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { getLiveWorkflow, type LiveWorkflow } from "@/lib/workflows/live";
+import { insertBill, moveKpis, postAwards } from "./commit";
+import { checkTransactionFields } from "./extended-fields";
+import { findEventCustomer, loadEventState } from "./load";
+import { planAwards } from "./plan";
+import { commitReturn } from "./returns";
+import type { TransactionBody, TransactionIdentifier } from "./transaction-schema";
+
+// POST /v2/transactions (SPEC-vendor-api §C.1, DESIGN §4): resolve the customer and programs, run
+// each program's LIVE workflow, then write the bill, KPIs and ledger postings in one transaction.
+// prepareTransaction does every read and decision first and returns the work that writes, so the
+// write transaction is short and holds wallet locks only at its end.
+
+export type TransactionRequest = {
+  orgId: number;
+  actor: Actor;
+  till: { id: number | null; code: string | null };
+  customer: { identifierName: TransactionIdentifier; identifierValue: string };
+  body: TransactionBody;
+  requestId: string;
+};
+
+export type TransactionAnswer = {
+  createdId: number;
+  warnings: { status: false; code: number; message: string }[];
+  errors: never[];
+  sideEffects: ReturnType<typeof Object>[];
+};
+
+export async function prepareTransaction(req: TransactionRequest): Promise<Work> {
+  const { body, orgId } = req;
+  if (body.type === "NOT_INTERESTED" || body.type === "NOT_INTERESTED_RETURN") {
+    throw new AppError("INVALID", "Transaction addition failed for not interested: this console records loyalty bills only.", { code: 645, field: "type" });
+  }
+  const customer = await findEventCustomer(orgId, req.customer.identifierName, req.customer.identifierValue);
+  const billedAt = body.billingDate ? new Date(body.billingDate) : new Date();
+  const cardNumber = req.customer.identifierName === "cardnumber" ? req.customer.identifierValue : null;
+
+  if (body.type === "RETURN") {
+    // Returns run in the original purchase's programs; their checks need the bill's row lock, so
+    // they read inside the transaction (lib/engine/returns.ts).
+    const state = await loadEventState({ orgId, customerId: customer.id, tillId: req.till.id, tillCode: req.till.code, cardNumber, body });
+    const fields = checkTransactionFields(state.txnFields, body.extendedFields);
+    return async (tx) => {
+      const r = await commitReturn(tx, { orgId, customerId: customer.id, tillId: req.till.id, body, fields, billedAt, actor: req.actor, requestId: req.requestId });
+      return answer(r.createdId, [], r.sideEffects);
+    };
+  }
+
+  const state = await loadEventState({ orgId, customerId: customer.id, tillId: req.till.id, tillCode: req.till.code, cardNumber, body });
+  const fields = checkTransactionFields(state.txnFields, body.extendedFields);
+  const lives = new Map<number, LiveWorkflow | null>(
+    await Promise.all(state.programs.map(async (p) => [p.id, await getLiveWorkflow({ orgId, programId: p.id })] as const)),
+  );
+  const { awards, warnings } = planAwards({
+    activity: "TransactionAdd",
+    customer,
+    state,
+    lives,
+    txn: { value: body.billAmount, discount: body.discount ?? 0, grossAmount: body.grossAmount ?? null, fields },
+    eventDate: billedAt,
+  });
+
+  return async (tx) => {
+    const bill = await insertBill(tx, { orgId, customerId: customer.id, tillId: req.till.id, body, fields, billedAt, programIds: state.programs.map((p) => p.id), type: "REGULAR", amount: body.billAmount });
+    for (const program of state.programs) {
+      const points = awards.filter((a) => a.owner.type === "CUSTOMER" && a.programId === program.id).reduce((s, a) => s + Number(a.points), 0);
+      await moveKpis(tx, { orgId, customerId: customer.id, programId: program.id, purchases: body.billAmount, points, visits: 1 });
+    }
+    const sideEffects = await postAwards(tx, { orgId, awards, transactionId: bill.id, billNumber: body.billNumber, actor: req.actor, requestId: req.requestId, earnedAt: billedAt });
+    return answer(bill.id, warnings, sideEffects);
+  };
+}
+
+function answer(createdId: number, warnings: TransactionAnswer["warnings"], sideEffects: object[]): Answer {
+  return { status: 200, body: { createdId, warnings, errors: [], sideEffects } };
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { earn } from "@/lib/ledger/post";
+import { txnError } from "./errors";
+import type { FieldValue } from "./extended-fields";
+import type { PlannedAward } from "./plan";
+import type { TransactionBody } from "./transaction-schema";
+
+// The writes of a purchase, in one transaction and in this order (DESIGN §4 step 4): the bill
+// (its number is the natural key: a second one is 604), the enrolments and their KPIs, then the
+// ledger postings last, so the wallet rows are locked only for the end of the transaction.
+
+export type Tx = Prisma.TransactionClient;
+
+export type PointsSideEffect = {
+  type: "points";
+  entityType: "USER" | "USERGROUP2";
+  awardedPoints: number;
+  rawAwardedPoints: number;
+  programId: number;
+  ownerId: number;
+  conditionName: string;
+  expiresOn: string | null;
+  movementId: number;
+};
+
+export async function insertBill(
+  tx: Tx,
+  bill: { orgId: number; customerId: number; tillId: number | null; body: TransactionBody; fields: Record<string, FieldValue>; billedAt: Date; programIds: number[]; type: "REGULAR" | "RETURN"; amount: number; originalId?: number; returnType?: string; lineItems?: unknown[] },
+): Promise<{ id: number }> {
+  try {
+    return await tx.transaction.create({
+      data: {
+        orgId: bill.orgId,
+        customerId: bill.customerId,
+        tillId: bill.tillId,
+        type: bill.type,
+        number: bill.body.billNumber.trim(),
+        amount: bill.amount,
+        grossAmount: bill.body.grossAmount ?? null,
+        discount: bill.body.discount ?? 0,
+        billedAt: bill.billedAt,
+        extendedFields: bill.fields as Prisma.InputJsonValue,
+        lineItems: (bill.lineItems ?? bill.body.lineItemsV2 ?? []) as Prisma.InputJsonValue,
+        programIds: bill.programIds,
+        originalId: bill.originalId ?? null,
+        returnType: bill.returnType ?? null,
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw txnError(604, [], { field: "billNumber" });
+    throw error;
+  }
+}
+
+/** Enrols the customer where they are not yet (a first transaction enrols, SPEC §6) and moves the program's KPIs. */
+export async function moveKpis(tx: Tx, { orgId, customerId, programId, purchases, points, visits }: { orgId: number; customerId: number; programId: number; purchases: number; points: number; visits: number }) {
+  await tx.programEnrollment.upsert({
+    where: { programId_customerId: { programId, customerId } },
+    create: { orgId, programId, customerId, lifetimePurchases: purchases, lifetimePoints: points, visits: Math.max(visits, 0) },
+    update: { lifetimePurchases: { increment: purchases }, lifetimePoints: { increment: points }, visits: { increment: visits } },
+    select: { id: true },
+  });
+}
+
+export async function postAwards(
+  tx: Tx,
+  { orgId, awards, transactionId, billNumber, actor, requestId, earnedAt }: { orgId: number; awards: PlannedAward[]; transactionId: number; billNumber: string; actor: Actor; requestId: string; earnedAt: Date },
+): Promise<PointsSideEffect[]> {
+  const effects: PointsSideEffect[] = [];
+  for (const a of awards) {
+    const r = await earn(tx, {
+      orgId,
+      programId: a.programId,
+      owner: a.owner,
+      points: a.points,
+      lotKind: a.kind,
+      earnedAt,
+      expiresAt: a.expiresAt ? new Date(a.expiresAt) : null,
+      provenance: { actor, sourceType: "TRANSACTION", sourceRef: `${billNumber} (request ${requestId})`, transactionId, workflowVersionId: a.workflowVersionId, conditionId: a.conditionId, notes: a.conditionName },
+    });
+    effects.push(sideEffect(a, Number(a.points), r.movementId));
+  }
+  return effects;
+}
+
+export function sideEffect(
+  a: { owner: PlannedAward["owner"]; programId: number; conditionName: string; expiresAt: string | null },
+  raw: number,
+  movementId: number,
+): PointsSideEffect {
+  return {
+    type: "points",
+    entityType: a.owner.type === "CUSTOMER" ? "USER" : "USERGROUP2",
+    // §C.1: awardedPoints is the integer part of rawAwardedPoints (480.8 → 480).
+    awardedPoints: Math.trunc(raw),
+    rawAwardedPoints: raw,
+    programId: a.programId,
+    ownerId: a.owner.id,
+    conditionName: a.conditionName,
+    expiresOn: a.expiresAt ? a.expiresAt.slice(0, 10) : null,
+    movementId,
+  };
+}
