@@ -93,7 +93,8 @@ export const DEMO = {
     { id: 564662499, firstName: "Asha", lastName: "Raman", mobile: "919000000499", email: "asha.raman@example.com", externalId: "CUST-564662499", card: "9100000000000499", till: "TILL-001" },
     { id: 564662500, firstName: "Ben", lastName: "Okafor", mobile: "9781027293", email: "ben.okafor@example.com", externalId: "CUST-564662500", card: null, till: "TILL-001" },
     { id: 564662501, firstName: "Chen", lastName: "Li", mobile: "9876543210", email: "chen.li@example.com", externalId: "CUST-564662501", card: null, till: "TILL-001" },
-    { id: 565345942, firstName: "Dara", lastName: "Nguyen", mobile: "919005345942", email: "dara.nguyen@example.com", externalId: "CUST-565345942", card: "9200000005345942", till: "TILL-001" },
+    // Seed 001: transfers points to group 3847940, the demo family it heads (prisma/seed-groups.ts).
+    { id: 565345942, firstName: "Dev", lastName: "Raman", mobile: "919000005942", email: "dev.raman@example.com", externalId: "CUST-565345942", card: "9200000005345942", till: "TILL-001" },
   ] as { id: number; firstName: string; lastName: string; mobile: string; email: string; externalId: string; card: string | null; till: string }[],
   customerPrograms: ["Demo Retail Rewards", "Trends Style Club"],
   configs: {

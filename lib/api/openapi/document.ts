@@ -1,7 +1,7 @@
 import { createDocument } from "zod-openapi";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { customersPaths } from "@/lib/customers/openapi";
-import { enginePaths } from "@/lib/engine/openapi";
+import { enginePaths, pointsPaths } from "@/lib/engine/openapi";
 import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
@@ -18,6 +18,7 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   workflowsPaths,
   customersPaths,
   enginePaths,
+  pointsPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;
