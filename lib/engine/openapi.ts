@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { apiOperation, warningSchema, type DocumentedError } from "@/lib/api/openapi/operation";
-import { transactionBodySchema, transactionQuerySchema, bulkBodySchema } from "./transaction-schema";
+import { balanceQuery, customerIdParams, expiryScheduleQuery, groupIdParams, ledgerBalanceQuery, ledgerInfoQuery, loyaltyDetailsQuery } from "./points-schema";
+import { bulkBodySchema, transactionBodySchema, transactionQuerySchema } from "./transaction-schema";
 
 const sideEffect = z
   .object({
@@ -73,5 +74,56 @@ export const enginePaths: ZodOpenApiPathsObject = {
       }),
       requestParams: { header: idempotencyHeader },
     },
+  },
+};
+
+const wallet = z
+  .object({
+    programId: z.number().int(), programName: z.string(), isDefault: z.boolean(),
+    current: z.string(), lifetime: z.string(), promotional: z.string(),
+    expirySchedule: z.array(z.object({ expiresOn: z.string().nullable(), points: z.string(), kind: z.enum(["REGULAR", "PROMOTIONAL"]) })),
+  })
+  .meta({ id: "ProgramWallet", description: "A wallet in one program: decimals as text, expiry schedule of the open lots by date (null: never expires)." });
+const loose = z.record(z.string(), z.unknown());
+const NOT_FOUND: DocumentedError[] = [{ status: 404, code: 8015, message: "No customer found for the given identifiers." }];
+const FLEET: DocumentedError[] = [...NOT_FOUND, { status: 404, code: 1647, message: "Default Fleet group not set for the user." }];
+
+export const pointsPaths: ZodOpenApiPathsObject = {
+  "/v2/ping": {
+    get: apiOperation({
+      tag: "Points", summary: "Check the API client's credentials",
+      description: "Answers 200 for a valid API client and does nothing else: a health check for integrations.",
+      response: z.object({ ok: z.literal(true), orgId: z.number().int(), warnings: z.array(z.unknown()) }),
+    }),
+  },
+  "/v2/customers/{id}/points": {
+    get: apiOperation({
+      tag: "Points", summary: "A customer's wallets (ours)", scope: "points:read", params: customerIdParams,
+      description: "Per program: current, lifetime and promotional points with the expiry schedule; the customer's default group's wallets apart.",
+      response: z.object({ customerId: z.number().int(), programs: z.array(wallet), group: z.object({ groupId: z.number().int(), externalId: z.string(), groupName: z.string(), programs: z.array(wallet) }).nullable(), warnings: z.array(z.unknown()) }),
+      errors: NOT_FOUND,
+    }),
+  },
+  "/v2/userGroup2/{groupId}/points": {
+    get: apiOperation({
+      tag: "Points", summary: "A group's wallets (ours)", scope: "points:read", params: groupIdParams,
+      response: z.object({ groupId: z.number().int(), externalId: z.string(), groupName: z.string(), programs: z.array(wallet), warnings: z.array(z.unknown()) }),
+      errors: [{ status: 404, code: 1619, message: "Group id {x} is invalid" }],
+    }),
+  },
+  "/v2/customers/points/balance": {
+    get: apiOperation({ tag: "Points", summary: "Points balance (vendor §D.8)", scope: "points:read", query: balanceQuery, description: "entityType=FLEET answers the member's default group's balance.", response: loose, errors: [...FLEET, { status: 422, code: 1213, message: "Invalid programId passed in request." }] }),
+  },
+  "/v2/customers/{id}/pointsExpirySchedule": {
+    get: apiOperation({ tag: "Points", summary: "Points expiry schedule (vendor §D.8)", scope: "points:read", params: customerIdParams, query: expiryScheduleQuery, response: loose, errors: NOT_FOUND }),
+  },
+  "/v2/customers/{id}/loyaltyDetails": {
+    get: apiOperation({ tag: "Points", summary: "Loyalty details per program (vendor §D.8)", scope: "points:read", params: customerIdParams, query: loyaltyDetailsQuery, response: loose, errors: NOT_FOUND }),
+  },
+  "/v2/pointsLedger/getCustomerLedgerInfo": {
+    get: apiOperation({ tag: "Points", summary: "Points ledger entries (vendor §D.7)", scope: "points:read", query: ledgerInfoQuery, description: "Movements on the wallet in a window (7 days by default, at most 30), 10 a page.", response: loose, errors: [...FLEET, { status: 422, code: 1214, message: "startDate is after endDate." }] }),
+  },
+  "/v2/pointsLedger/getCustomerLedgerBalance": {
+    get: apiOperation({ tag: "Points", summary: "Points ledger closing balance (vendor §D.7)", scope: "points:read", query: ledgerBalanceQuery, response: loose, errors: FLEET }),
   },
 };

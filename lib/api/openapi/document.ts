@@ -1,6 +1,6 @@
 import { createDocument } from "zod-openapi";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { enginePaths } from "@/lib/engine/openapi";
+import { enginePaths, pointsPaths } from "@/lib/engine/openapi";
 import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
@@ -16,6 +16,7 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   groupsPaths,
   workflowsPaths,
   enginePaths,
+  pointsPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;

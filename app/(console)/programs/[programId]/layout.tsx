@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { programsWithUnpublishedChanges } from "@/lib/workflows/versions";
 import { ActivateButton } from "./activation-controls";
 import { loadProgram } from "./load-program";
 import { ProgramTabs } from "./program-tabs";
@@ -14,6 +15,8 @@ export default async function ProgramLayout({ params, children }: { params: Prom
   // segment's loading.tsx, so the status is sent before anything streams.
   if (!program) notFound();
   const canWrite = can(user.role, "programs:write");
+  const showWorkflows = can(user.role, "workflows:read");
+  const unpublished = showWorkflows && (await programsWithUnpublishedChanges(user.orgId)).has(program.id);
   return (
     <>
       <div className="mb-4">
@@ -39,7 +42,7 @@ export default async function ProgramLayout({ params, children }: { params: Prom
           {canWrite ? <ActivateButton programId={program.id} /> : null}
         </div>
       )}
-      <ProgramTabs programId={program.id} />
+      <ProgramTabs programId={program.id} showWorkflows={showWorkflows} unpublished={unpublished} />
       <div className="mt-6">{children}</div>
     </>
   );
