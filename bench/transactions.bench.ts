@@ -12,7 +12,7 @@
 // BENCH_SECONDS (30), BENCH_PORT (3204), BENCH_POOL (DATABASE_POOL_SIZE of the server, 8),
 // BENCH_SKIP_BUILD=1 to reuse .next-bench.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -112,7 +112,10 @@ async function seedBench() {
 }
 
 function build() {
+  // next build adds its dist dir's types to tsconfig.json's include; keep the file as committed.
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
   const r = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_DIST_DIR: DIST, NODE_ENV: "production" } });
+  writeFileSync("tsconfig.json", tsconfig);
   if (r.status !== 0) throw new Error("next build failed");
 }
 
@@ -176,13 +179,13 @@ function runPgbench(seed: Awaited<ReturnType<typeof seedBench>>) {
 BEGIN;
 WITH t AS (
   INSERT INTO "Transaction" ("orgId", "customerId", type, number, amount, discount, "billedAt", "extendedFields", "lineItems", "programIds")
-  VALUES (${seed.orgId}, :c, 'REGULAR', 'pg-' || nextval('bench_bill_seq'), 500, 0, now(), '{}', '[]', ARRAY[${seed.programId}]) RETURNING id
+  VALUES (${seed.orgId}, (:c)::int, 'REGULAR', 'pg-' || nextval('bench_bill_seq'), 500, 0, now(), '{}', '[]', ARRAY[${seed.programId}]) RETURNING id
 )
 SELECT ledger_post(jsonb_build_object('orgId', ${seed.orgId}, 'programId', ${seed.programId}, 'kind', 'EARN', 'counter', 'ISSUANCE',
-  'ownerType', 'CUSTOMER', 'ownerId', :c, 'amount', 50, 'sourceType', 'TRANSACTION', 'transactionId', t.id,
+  'ownerType', 'CUSTOMER', 'ownerId', (:c)::int, 'amount', 50, 'sourceType', 'TRANSACTION', 'transactionId', t.id,
   'actorType', 'API_CLIENT', 'actorId', ${seed.apiClientId})) FROM t;
 INSERT INTO "ProgramEnrollment" ("orgId", "programId", "customerId", "lifetimePurchases", "lifetimePoints", visits)
-VALUES (${seed.orgId}, ${seed.programId}, :c, 500, 50, 1)
+VALUES (${seed.orgId}, ${seed.programId}, (:c)::int, 500, 50, 1)
 ON CONFLICT ("programId", "customerId") DO UPDATE SET "lifetimePurchases" = "ProgramEnrollment"."lifetimePurchases" + 500,
   "lifetimePoints" = "ProgramEnrollment"."lifetimePoints" + 50, visits = "ProgramEnrollment".visits + 1;
 COMMIT;
