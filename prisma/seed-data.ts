@@ -90,6 +90,8 @@ export const DEMO = {
     { id: 564662499, firstName: "Asha", lastName: "Raman", mobile: "919000000499", email: "asha.raman@example.com" },
     { id: 564662500, firstName: "Ben", lastName: "Okafor", mobile: "919000000500", email: "ben.okafor@example.com" },
     { id: 564662501, firstName: "Chen", lastName: "Li", mobile: "919000000501", email: "chen.li@example.com" },
+    // Seed 001: transfers points to group 3847940, the demo family it heads (prisma/seed-groups.ts).
+    { id: 565345942, firstName: "Dev", lastName: "Raman", mobile: "919000005942", email: "dev.raman@example.com" },
   ],
   configs: {
     CONF_USER_GROUP_ENABLED: true,

@@ -39,6 +39,22 @@ describe("demo seed", () => {
     expect(await verifySecret("demo-admin-pass", admin.passwordHash)).toBe(true);
   });
 
+  it("holds the demo family group 3847940 (seed 001's transfer target) with user groups on", async () => {
+    await seedDemo(databaseUrl());
+    const org = await db.org.findUniqueOrThrow({ where: { slug: "demo-retail" } });
+    const group = await db.userGroup.findUniqueOrThrow({ where: { id: 3847940 }, include: { memberships: { orderBy: { id: "asc" } } } });
+    expect(group).toMatchObject({ orgId: org.id, externalId: "demo_family_001", status: "ACTIVE", maxGroupSize: 5 });
+    expect(group.memberships.map((m) => [m.customerId, m.primaryMember, m.exitedAt])).toEqual([
+      [565345942, true, null],
+      [564662499, false, null],
+      [564662501, false, null],
+    ]);
+    const configs = await db.orgConfig.findMany({ where: { orgId: org.id, key: { in: ["CONF_USER_GROUP_ENABLED", "CONF_USER_GROUP_SIZE"] } }, orderBy: { key: "asc" } });
+    expect(configs.map((c) => [c.key, c.value])).toEqual([["CONF_USER_GROUP_ENABLED", true], ["CONF_USER_GROUP_SIZE", 5]]);
+    const fields = await db.extendedFieldDef.findMany({ where: { orgId: org.id, scope: "USERGROUP" }, select: { name: true } });
+    expect(fields.map((f) => f.name).sort()).toEqual(["group_avatar_url", "ug_registration_date", "ug_status"]);
+  });
+
   it("gives the POS every scope a till uses and the back office, bound to no till, every scope there is", async () => {
     await seedDemo(databaseUrl());
     const pos = await db.apiClient.findUniqueOrThrow({ where: { clientId: "demo-pos" } });

@@ -8,6 +8,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { databaseUrl, env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO } from "./seed-data";
+import { seedGroups } from "./seed-groups";
 
 /** Seeds the demo org; returns false when it was already there. */
 export async function seedDemo(url: string): Promise<boolean> {
@@ -158,6 +159,8 @@ async function seedOrg(db: PrismaClient) {
       create: { orgId, key, value },
     });
   }
+
+  await seedGroups(db, orgId);
 
   for (const client of DEMO.apiClients) {
     const found = await db.apiClient.findUnique({ where: { clientId: client.clientId }, select: { id: true, scopes: true } });

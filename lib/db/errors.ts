@@ -75,6 +75,19 @@ export function isUniqueViolation(error: unknown): boolean {
   return prismaCode(error) === "P2002" || sqlState(error) === "23505";
 }
 
+/**
+ * Which unique index or constraint a unique violation hit (its name, as the driver reports it),
+ * or null when the error is not a unique violation. For call sites that guard several partial
+ * unique indexes on one table and answer each differently.
+ */
+export function violatedUniqueIndex(error: unknown): string | null {
+  if (!isUniqueViolation(error)) return null;
+  const cause = driverCause(error);
+  const constraint = cause && isObject(cause.constraint) ? cause.constraint : undefined;
+  const name = constraint?.index ?? constraint?.fields ?? (isObject(error) && isObject(error.meta) ? error.meta.target : undefined);
+  return name === undefined ? "" : Array.isArray(name) ? name.join(",") : String(name);
+}
+
 function describe(error: unknown): Known | null {
   const state = sqlState(error);
   if (state && BY_SQLSTATE[state]) return BY_SQLSTATE[state];

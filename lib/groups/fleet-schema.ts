@@ -189,6 +189,12 @@ function normalise(v: Raw): FleetHierarchyInput {
 
 /** POST /v2/fleetHierarchy and the console's create form. */
 export const createFleetHierarchySchema = hierarchyShape.superRefine((v, ctx) => checkHierarchy(v, ctx, true)).transform(normalise);
+/** The console's edit form: the whole hierarchy as the create form sends it, plus its id. */
+export const editFleetHierarchySchema = hierarchyShape
+  .extend({ id: z.number().int().positive() })
+  .superRefine((v, ctx) => checkHierarchy(v, ctx, true))
+  .transform((v) => ({ id: v.id, input: normalise(v) }));
+
 /** PUT /v2/fleetHierarchy/{id}: every field optional; what is sent replaces what is stored. */
 export const updateFleetHierarchySchema = hierarchyShape.superRefine((v, ctx) => checkHierarchy(v, ctx, false)).transform(normalise);
 

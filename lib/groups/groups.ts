@@ -58,7 +58,7 @@ export async function createGroup({
   try {
     return outer ? await work(outer) : await inTransaction(work);
   } catch (error) {
-    if (uniqueViolation(error)) throw groupError(1633, [input.externalId], "externalId");
+    if (uniqueViolation(error) !== null) throw groupError(1633, [input.externalId], "externalId");
     throw error;
   }
 }
@@ -103,7 +103,7 @@ export async function updateGroup({ orgId, input }: { orgId: number; actor: Acto
       return { ...updated, warnings: [] };
     });
   } catch (error) {
-    if (uniqueViolation(error)) throw groupError(1633, [input.externalId ?? selectorLabel], "externalId");
+    if (uniqueViolation(error) !== null) throw groupError(1633, [input.externalId ?? selectorLabel], "externalId");
     throw error;
   }
 }

@@ -40,6 +40,7 @@ async function exitMember(tx: Tx, orgId: number, groupId: number, customerId: nu
     const group = await tx.userGroup.update({ where: { id: groupId }, data: { status: "INACTIVE" }, select: { status: true } });
     return group.status;
   }
+  if (!membership.primaryMember) await resetTierToBase(tx, orgId, customerId, groupId);
   return (await tx.userGroup.findUniqueOrThrow({ where: { id: groupId }, select: { status: true } })).status;
 }
 
@@ -73,5 +74,24 @@ export async function transferMembers({ orgId, actor, input }: { orgId: number; 
       });
     }
     return { moved: userIds };
+  });
+}
+
+/**
+ * A secondary who leaves has their tier reset to base (SPEC §1): the group's tier reached them
+ * through tier sync, and it stays with the group. A later individual transaction can upgrade them
+ * again. The change is recorded like any tier change.
+ */
+async function resetTierToBase(tx: Tx, orgId: number, customerId: number, groupId: number): Promise<void> {
+  const enrollment = await tx.programEnrollment.findFirst({
+    where: { orgId, customerId, program: { isDefault: true } },
+    select: { id: true, programId: true, tierId: true, tier: { select: { number: true } } },
+  });
+  if (!enrollment || enrollment.tierId === null || enrollment.tier?.number === 1) return;
+  const base = await tx.tier.findFirst({ where: { programId: enrollment.programId, number: 1 }, select: { id: true } });
+  if (!base) return;
+  await tx.programEnrollment.update({ where: { id: enrollment.id }, data: { tierId: base.id, tierExpiresAt: null } });
+  await tx.tierChange.create({
+    data: { orgId, programId: enrollment.programId, customerId, fromTierId: enrollment.tierId, toTierId: base.id, action: "DOWNGRADE", reason: `Left group ${groupId}`, actorType: "SYSTEM" },
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { violatedUniqueIndex } from "@/lib/db/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getOrgConfig } from "@/lib/org/configs";
 import { groupError } from "./errors";
 import type { GroupSelector, LeaveIdentifier } from "./schema";
@@ -76,22 +76,15 @@ export async function findCustomerIdByIdentifier(client: Reader, orgId: number, 
   return row.customerId;
 }
 
-/** Which partial unique index a write ran into, when it was one. */
-export function uniqueViolation(error: unknown): string | null {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
-  return JSON.stringify(error.meta ?? {});
-}
+/** Which unique index a write ran into (lib/db/errors), when it was one. */
+export const uniqueViolation = violatedUniqueIndex;
 
-/** Runs `work` in a transaction, turning a write conflict (P2034) into a clear, retryable 409. */
+/**
+ * Runs `work` in one transaction. Joins queue on the group's row lock, so the wait allowed is
+ * generous; write conflicts and deadlocks are mapped to 409 by lib/db/errors at the door.
+ */
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await db.$transaction(work, { maxWait: 20_000, timeout: 30_000 });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034") {
-      throw new AppError("CONFLICT", "Another change to this group happened at the same time; try again.", { code: 409 });
-    }
-    throw error;
-  }
+  return db.$transaction(work, { maxWait: 20_000, timeout: 30_000 });
 }
 
 /** `identifierName=id|externalId&identifierValue=` (the members list): the group's id, or 1632. */

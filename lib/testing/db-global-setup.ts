@@ -1,14 +1,25 @@
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDeploy } from "@/lib/db/migrate";
 
 // With DATABASE_URL set, integration tests run on that PostgreSQL server: we migrate a template
 // database once with Prisma Migrate, and each test file clones it (lib/testing/db-setup.ts).
-// Without it, each test file starts its own in-memory PGlite instead; nothing to do here.
+// Without it, each test file starts its own in-memory PGlite, loaded from a data directory we
+// migrate once here: a fresh PGlite runs initdb and every migration, which cost each file about
+// twice as long as loading the migrated copy.
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return;
+  if (!serverUrl) {
+    const file = path.join(tmpdir(), `lc-pglite-template-${randomBytes(4).toString("hex")}.tar`);
+    writeFileSync(file, await migratedPgliteImage());
+    project.provide("pgliteImage", file);
+    return () => rmSync(file, { force: true });
+  }
   const template = `lc_test_template_${randomBytes(4).toString("hex")}`;
   await admin(serverUrl, `CREATE DATABASE "${template}"`);
   await migrateDeploy(withDatabase(serverUrl, template));
@@ -17,6 +28,26 @@ export default async function setup(project: TestProject) {
   return async () => {
     await admin(serverUrl, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
   };
+}
+
+/** An in-memory PGlite with every migration applied, as a data-directory tarball. */
+async function migratedPgliteImage(): Promise<Uint8Array> {
+  const pglite = await PGlite.create("memory://");
+  try {
+    for (const sql of migrationScripts()) await pglite.exec(sql);
+    return new Uint8Array(await (await pglite.dumpDataDir("none")).arrayBuffer());
+  } finally {
+    await pglite.close();
+  }
+}
+
+/** The same migration SQL that Prisma Migrate applies (prisma/migrations), in order. */
+export function migrationScripts(): string[] {
+  const dir = path.join(process.cwd(), "prisma", "migrations");
+  return readdirSync(dir)
+    .filter((d) => /^\d+_/.test(d))
+    .sort()
+    .map((migration) => readFileSync(path.join(dir, migration, "migration.sql"), "utf8"));
 }
 
 export function withDatabase(url: string, name: string): string {
@@ -39,5 +70,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgServerUrl: string;
     pgTemplate: string;
+    pgliteImage: string;
   }
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, inject } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
@@ -18,13 +17,8 @@ if (serverUrl) {
   process.env.DATABASE_URL = withDatabase(serverUrl, name);
   teardown = () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 } else {
-  const pglite = await PGlite.create("memory://");
-  // The same migration SQL that Prisma Migrate applies (prisma/migrations), run directly: a
-  // fresh in-memory database per file is faster this way than spawning the CLI.
-  const dir = path.join(process.cwd(), "prisma", "migrations");
-  for (const migration of readdirSync(dir).filter((d) => /^\d+_/.test(d)).sort()) {
-    await pglite.exec(readFileSync(path.join(dir, migration, "migration.sql"), "utf8"));
-  }
+  // A fresh in-memory database per file, loaded from the copy db-global-setup migrated once.
+  const pglite = await PGlite.create({ dataDir: "memory://", loadDataDir: new Blob([readFileSync(inject("pgliteImage"))]) });
   const port = 20_000 + Math.floor(Math.random() * 30_000);
   const server = await servePglite(pglite, { port, maxConnections: 20 });
   process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;

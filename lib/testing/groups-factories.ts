@@ -90,3 +90,18 @@ export const fleetDb = {
   },
   association: (customerId: number) => db.customerAssociation.findUnique({ where: { customerId }, include: { role: true, company: true } }),
 };
+
+/** Tiers 1 (Silver) and 2 (Gold) on a program, and the customer enrolled at `tierNumber`. */
+export async function enrolAtTier(orgId: number, programId: number, customerId: number, tierNumber: 1 | 2) {
+  for (const [number, name] of [[1, "Silver"], [2, "Gold"]] as const) {
+    await db.tier.upsert({ where: { programId_number: { programId, number } }, create: { orgId, programId, number, name }, update: {} });
+  }
+  const tier = await db.tier.findUniqueOrThrow({ where: { programId_number: { programId, number: tierNumber } } });
+  await db.programEnrollment.create({ data: { orgId, programId, customerId, tierId: tier.id } });
+}
+
+export async function tierOf(programId: number, customerId: number) {
+  const enrollment = await db.programEnrollment.findUniqueOrThrow({ where: { programId_customerId: { programId, customerId } }, include: { tier: true } });
+  const changes = await db.tierChange.findMany({ where: { customerId }, select: { action: true, reason: true } });
+  return { number: enrollment.tier?.number ?? null, changes };
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCustomer, createGroupRow, createGroupsOrg, groupsDb, setOrgConfig } from "@/lib/testing/groups-factories";
+import { createCustomer, createGroupRow, createGroupsOrg, enrolAtTier, groupsDb, setOrgConfig, tierOf } from "@/lib/testing/groups-factories";
 import { caller, codes, type ErrorBody } from "../../api-test-helpers";
 import { POST as JOIN } from "../../join/route";
 import { GET as MEMBERS } from "../../members/route";
@@ -7,10 +7,12 @@ import { DELETE } from "./route";
 
 let call: ReturnType<typeof caller>;
 let orgId: number;
+let programId: number;
 
 beforeAll(async () => {
   const setup = await createGroupsOrg();
   orgId = setup.orgId;
+  programId = setup.defaultProgram.id;
   call = caller(setup.authorization);
 });
 
@@ -50,6 +52,13 @@ describe("DELETE /v2/userGroup2/{groupId}/leave", () => {
     await setOrgConfig(orgId, "CONF_DISABLE_GROUP_DEACTIVATION_ON_PRIMARY_MEMBER_EXIT", true);
     expect((await leave(group.id, "source=INSTORE&identifierName=cardnumber&identifierValue=9100555000111")).status).toBe(200);
     await setOrgConfig(orgId, "CONF_DISABLE_GROUP_DEACTIVATION_ON_PRIMARY_MEMBER_EXIT", false);
+  });
+
+  it("resets a leaving secondary's tier to base, recording the change", async () => {
+    const { group, people } = await familyOf(2);
+    await enrolAtTier(orgId, programId, people[1]!.id, 2);
+    await leave(group.id, `source=INSTORE&identifierName=mobile&identifierValue=${people[1]?.mobile}`);
+    expect(await tierOf(programId, people[1]!.id)).toEqual({ number: 1, changes: [{ action: "DOWNGRADE", reason: `Left group ${group.id}` }] });
   });
 
   it("deactivates the group when the primary leaves", async () => {
