@@ -72,7 +72,7 @@ test("a program manager creates a program, activates it, renames it and deactiva
   await expect(inactiveBanner(page)).toBeVisible();
 
   await page.getByRole("link", { name: "Workflows" }).click();
-  await expect(page.getByRole("heading", { name: "No workflows yet" })).toBeVisible();
+  await expect(page.getByTestId("workflow-status")).toContainText("Nothing is LIVE yet.");
   await page.goto("/programs?sort=created&dir=desc");
   await expect(page.getByRole("row").filter({ hasText: `${name} Plus` })).toContainText("Foodworld");
 });

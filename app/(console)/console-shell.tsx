@@ -10,7 +10,7 @@ import { cn } from "@/lib/utils";
 
 type ShellUser = { name: string; email: string; role: Role; orgName: string };
 
-export function ConsoleShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+export function ConsoleShell({ user, notices, children }: { user: ShellUser; notices?: React.ReactNode; children: React.ReactNode }) {
   const pathname = usePathname();
   const nav = [
     { href: "/programs", label: "Programs", show: true },
@@ -49,6 +49,7 @@ export function ConsoleShell({ user, children }: { user: ShellUser; children: Re
               })}
           </nav>
           <div className="ml-auto flex items-center gap-3">
+            {notices}
             <div className="text-right text-sm leading-tight">
               <div className="font-medium text-slate-800" data-testid="user-name">
                 {user.name}

@@ -130,3 +130,28 @@ describe("conditions, branches and scope", () => {
     expect(other.rulesets).toEqual([]);
   });
 });
+
+describe("analysing the seed pair (issue 8)", async () => {
+  const { analyseActivity, describeWitness } = await import("./analysis");
+  it("reports no overlap for the seed, and an overlap once the first condition's isNull() becomes isNotNull()", () => {
+    const ok = analyseActivity(seed, "TransactionAdd", schema);
+    expect(ok.report?.overlaps).toEqual([]);
+    const broken = structuredClone(seed);
+    broken.activities[0]!.rulesets[0]!.conditions[0]!.expression = 'currentTxn.extField_member_card_swiped=="No" || currentTxn.extField_member_card_swiped.isNotNull()';
+    const out = analyseActivity(broken, "TransactionAdd", schema);
+    expect(out.report?.overlaps).toHaveLength(1);
+    const lines = describeWitness(out.report!.overlaps[0]!.witness, broken.activities[0]!.rulesets[0]!.conditions.map((c) => c.expression));
+    expect(lines).toEqual([{ path: "currentTxn.extField_member_card_swiped", value: '"Yes"' }]);
+  });
+
+  it("reports the gap of a first condition without isNull(): a transaction without the field", () => {
+    const noNull = structuredClone(seed);
+    noNull.activities[0]!.rulesets[0]!.conditions[0]!.expression = 'currentTxn.extField_member_card_swiped=="No"';
+    const out = analyseActivity(noNull, "TransactionAdd", schema);
+    expect(out.report?.overlaps).toEqual([]);
+    expect(out.report?.gap.status).toBe("gap");
+    const gap = out.report!.gap as { witness: Record<string, Record<string, unknown>> };
+    expect(describeWitness(gap.witness, [SEED])).toEqual([{ path: "currentTxn.extField_member_card_swiped", value: "null (absent)" }]);
+  });
+});
+const SEED = 'currentTxn.extField_member_card_swiped=="No"';

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { toExprFields } from "@/lib/customers/extended-fields";
-import { buildSchema, type ExtendedFieldDecl, type Schema } from "@/lib/expr";
+import type { ExtendedFieldDecl } from "@/lib/expr";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The schema conditions are checked against: built-in attributes plus the org's declared,
@@ -33,6 +33,4 @@ export function snapshotDecls(json: unknown): ExtendedFieldDecl[] {
   return parsed.success ? parsed.data : [];
 }
 
-export function schemaOf(decls: readonly ExtendedFieldDecl[]): Schema {
-  return buildSchema({ extendedFields: decls });
-}
+export { schemaOf } from "./org-schema-client";

@@ -11,6 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listQuerySchema } from "@/lib/pagination";
 import { listProgramsPage, PROGRAM_SORTS } from "@/lib/programs/queries";
+import { programsWithUnpublishedChanges } from "@/lib/workflows/versions";
 import { ProgramNameCell } from "./program-name-cell";
 
 export const metadata: Metadata = { title: "Programs" };
@@ -21,7 +22,7 @@ const points = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
 export default async function ProgramsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/programs", "programs:read");
   const { page, sort, dir } = querySchema.parse(await searchParams);
-  const list = await listProgramsPage({ orgId: user.orgId, page, sort, dir });
+  const [list, unpublished] = await Promise.all([listProgramsPage({ orgId: user.orgId, page, sort, dir }), programsWithUnpublishedChanges(user.orgId)]);
   const canWrite = can(user.role, "programs:write");
   const hrefFor = (next: { page?: number; sort?: string; dir?: string }) =>
     `/programs?${new URLSearchParams({ sort: next.sort ?? sort, dir: next.dir ?? dir, page: String(next.page ?? 1) })}`;
@@ -65,7 +66,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
             <tbody className="divide-y divide-slate-100">
               {list.rows.map((program) => (
                 <tr key={program.id}>
-                  <ProgramNameCell id={program.id} name={program.name} isDefault={program.isDefault} />
+                  <ProgramNameCell id={program.id} name={program.name} isDefault={program.isDefault} unpublished={unpublished.has(program.id)} />
                   <td className="px-4 py-3 text-slate-700">
                     {program.isDefault ? (
                       <span className="text-slate-500">All (default program)</span>

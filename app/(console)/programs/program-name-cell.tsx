@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { UnpublishedMark } from "./unpublished-mark";
 
 /**
  * The program's name, linking to it. Hovering or focusing it shows the program identifier
  * (seed 003: "hover over a loyalty program name to view its program identifier"); keyboard users
  * get the same text, and screen readers hear it as the link's description.
  */
-export function ProgramNameCell({ id, name, isDefault }: { id: number; name: string; isDefault: boolean }) {
+export function ProgramNameCell({ id, name, isDefault, unpublished = false }: { id: number; name: string; isDefault: boolean; unpublished?: boolean }) {
   const tipId = `program-${id}-identifier`;
   return (
     <td className="group relative px-4 py-3 font-medium">
@@ -29,6 +30,7 @@ export function ProgramNameCell({ id, name, isDefault }: { id: number; name: str
       >
         Program identifier: {id}
       </span>
+      {unpublished ? <UnpublishedMark href={`/programs/${id}/workflows`} /> : null}
     </td>
   );
 }

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { programsWithUnpublishedChanges } from "@/lib/workflows/versions";
 import { ActivateButton } from "./activation-controls";
 import { loadProgram } from "./load-program";
 import { ProgramTabs } from "./program-tabs";
@@ -13,6 +14,8 @@ export default async function ProgramLayout({ params, children }: { params: Prom
   // not-found.tsx without the program's chrome.
   if (!program) return children;
   const canWrite = can(user.role, "programs:write");
+  const showWorkflows = can(user.role, "workflows:read");
+  const unpublished = showWorkflows && (await programsWithUnpublishedChanges(user.orgId)).has(program.id);
   return (
     <>
       <div className="mb-4">
@@ -38,7 +41,7 @@ export default async function ProgramLayout({ params, children }: { params: Prom
           {canWrite ? <ActivateButton programId={program.id} /> : null}
         </div>
       )}
-      <ProgramTabs programId={program.id} />
+      <ProgramTabs programId={program.id} showWorkflows={showWorkflows} unpublished={unpublished} />
       <div className="mt-6">{children}</div>
     </>
   );

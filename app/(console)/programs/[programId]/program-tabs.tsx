@@ -12,13 +12,13 @@ const TABS = [
 ] as const;
 
 /** The program's tabs (SPEC §6 "Edit Program" areas), each a route of its own. */
-export function ProgramTabs({ programId }: { programId: number }) {
+export function ProgramTabs({ programId, showWorkflows = true, unpublished = false }: { programId: number; showWorkflows?: boolean; unpublished?: boolean }) {
   const pathname = usePathname();
   const base = `/programs/${programId}`;
   return (
     <nav aria-label="Program sections" className="border-b border-slate-200">
       <ul className="-mb-px flex gap-4">
-        {TABS.map((tab) => {
+        {TABS.filter((tab) => showWorkflows || tab.slug !== "/workflows").map((tab) => {
           const href = `${base}${tab.slug}`;
           const current = pathname === href;
           return (
@@ -32,6 +32,9 @@ export function ProgramTabs({ programId }: { programId: number }) {
                 )}
               >
                 {tab.label}
+                {tab.slug === "/workflows" && unpublished ? (
+                  <span role="img" aria-label="Unpublished changes" title="Unpublished changes" className="ml-1.5 inline-block h-2 w-2 rounded-full bg-red-600 align-middle" />
+                ) : null}
               </Link>
             </li>
           );
