@@ -1,8 +1,9 @@
 // Domain errors: thrown by lib/, turned into the API's error envelope by lib/api and into form
 // errors by the action client. `code` is stable (SPEC codes where the vendor has one).
-export type AppErrorKind = "NOT_FOUND" | "CONFLICT" | "INVALID" | "FORBIDDEN" | "UNAUTHENTICATED" | "UNAVAILABLE";
+export type AppErrorKind = "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "FORBIDDEN" | "UNAUTHENTICATED" | "UNAVAILABLE";
 
 const STATUS: Record<AppErrorKind, number> = {
+  BAD_REQUEST: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID: 422,

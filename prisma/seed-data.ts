@@ -85,14 +85,18 @@ export const DEMO = {
       description: "Yes when the group's member card was swiped: the transaction earns for the group wallet.",
     },
   ],
-  // The customers of seed 000's join examples.
+  // The customers of seed 000's join examples and seed 001's transfer: 564662500 is the driver and
+  // 564662501 the store owner, with the mobiles seed 000's association bodies use (so those bodies
+  // work against a fresh database through PUT /v2/customers/lookup?identifierName=mobile&…).
+  // Registered at TILL-001 (Trends): enrolled in the default program and Trends Style Club.
   customers: [
-    { id: 564662499, firstName: "Asha", lastName: "Raman", mobile: "919000000499", email: "asha.raman@example.com" },
-    { id: 564662500, firstName: "Ben", lastName: "Okafor", mobile: "919000000500", email: "ben.okafor@example.com" },
-    { id: 564662501, firstName: "Chen", lastName: "Li", mobile: "919000000501", email: "chen.li@example.com" },
+    { id: 564662499, firstName: "Asha", lastName: "Raman", mobile: "919000000499", email: "asha.raman@example.com", externalId: "CUST-564662499", card: "9100000000000499", till: "TILL-001" },
+    { id: 564662500, firstName: "Ben", lastName: "Okafor", mobile: "9781027293", email: "ben.okafor@example.com", externalId: "CUST-564662500", card: null, till: "TILL-001" },
+    { id: 564662501, firstName: "Chen", lastName: "Li", mobile: "9876543210", email: "chen.li@example.com", externalId: "CUST-564662501", card: null, till: "TILL-001" },
     // Seed 001: transfers points to group 3847940, the demo family it heads (prisma/seed-groups.ts).
-    { id: 565345942, firstName: "Dev", lastName: "Raman", mobile: "919000005942", email: "dev.raman@example.com" },
-  ],
+    { id: 565345942, firstName: "Dev", lastName: "Raman", mobile: "919000005942", email: "dev.raman@example.com", externalId: "CUST-565345942", card: "9200000005345942", till: "TILL-001" },
+  ] as { id: number; firstName: string; lastName: string; mobile: string; email: string; externalId: string; card: string | null; till: string }[],
+  customerPrograms: ["Demo Retail Rewards", "Trends Style Club"],
   configs: {
     CONF_USER_GROUP_ENABLED: true,
     CONF_USER_GROUP_SIZE: 5,

@@ -26,7 +26,12 @@ describe("demo seed", () => {
     expect(org.name).toBe("Demo Retail");
     expect(org.mlpType).toBe("CONCEPT");
     const ids = (await db.customer.findMany({ where: { orgId: org.id }, select: { id: true } })).map((c) => c.id);
-    expect(ids).toEqual(expect.arrayContaining([564662499, 564662500, 564662501]));
+    expect(ids).toEqual(expect.arrayContaining([564662499, 564662500, 564662501, 565345942]));
+    // The mobiles of seed 000's association bodies belong to its driver and store owner.
+    const byMobile = await db.customerIdentifier.findMany({ where: { orgId: org.id, type: "MOBILE", value: { in: ["9781027293", "9876543210"] } }, select: { value: true, customerId: true } });
+    expect(Object.fromEntries(byMobile.map((i) => [i.value, i.customerId]))).toEqual({ "9781027293": 564662500, "9876543210": 564662501 });
+    const enrolments = await db.programEnrollment.findMany({ where: { customerId: 564662499 }, select: { program: { select: { name: true } } } });
+    expect(enrolments.map((e) => e.program.name).sort()).toEqual(["Demo Retail Rewards", "Trends Style Club"]);
     const field = await db.extendedFieldDef.findFirstOrThrow({ where: { orgId: org.id, name: "member_card_swiped" } });
     expect(field).toMatchObject({ scope: "TRANSACTION", type: "ENUM", allowedValues: ["Yes", "No"] });
     const client = await db.apiClient.findUniqueOrThrow({ where: { clientId: "demo-pos" }, include: { till: true } });

@@ -133,21 +133,31 @@ async function seedOrg(db: PrismaClient) {
     });
   }
 
+  const series = await db.cardSeries.findMany({ where: { orgId }, select: { id: true, prefix: true } });
+  const enrolIn = await db.program.findMany({
+    where: { orgId, name: { in: [...DEMO.customerPrograms] } },
+    select: { id: true, tiers: { select: { id: true }, orderBy: { number: "asc" }, take: 1 } },
+  });
   for (const customer of DEMO.customers) {
     const found = await db.customer.findUnique({ where: { id: customer.id }, select: { id: true } });
     if (found) continue;
+    const cardSeriesId = customer.card ? must(series.find((s) => s.prefix && customer.card?.startsWith(s.prefix))?.id) : null;
     await db.customer.create({
       data: {
         id: customer.id,
         orgId,
         firstName: customer.firstName,
         lastName: customer.lastName,
+        registeredTill: must(tillIds.get(customer.till)),
         identifiers: {
           create: [
             { orgId, type: "MOBILE", value: customer.mobile },
             { orgId, type: "EMAIL", value: customer.email },
+            { orgId, type: "EXTERNAL_ID", value: customer.externalId },
+            ...(customer.card ? [{ orgId, type: "CARD_NUMBER" as const, value: customer.card, cardSeriesId, status: "ACTIVE" }] : []),
           ],
         },
+        enrollments: { create: enrolIn.map((p) => ({ orgId, programId: p.id, tierId: p.tiers[0]?.id ?? null })) },
       },
     });
   }

@@ -46,7 +46,9 @@ export function defineAction<S extends z.ZodType, T>(
       const known = toAppError(error);
       if (known) {
         if (known.kind === "UNAVAILABLE") console.error("server action: database unavailable", error);
-        return { ok: false, error: { code: known.kind, message: known.message, ...(known.field ? { fieldErrors: { [known.field]: known.message } } : {}) } };
+        // A domain "bad request" is, to a form, a validation failure.
+        const code = known.kind === "BAD_REQUEST" ? "VALIDATION" : known.kind;
+        return { ok: false, error: { code, message: known.message, ...(known.field ? { fieldErrors: { [known.field]: known.message } } : {}) } };
       }
       console.error("server action failed", error);
       return failure("INTERNAL", "Something went wrong on our side. Try again; if it persists, tell your admin.");

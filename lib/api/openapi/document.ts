@@ -1,5 +1,6 @@
 import { createDocument } from "zod-openapi";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { customersPaths } from "@/lib/customers/openapi";
 import { enginePaths, pointsPaths } from "@/lib/engine/openapi";
 import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
@@ -15,6 +16,7 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   orgPaths,
   groupsPaths,
   workflowsPaths,
+  customersPaths,
   enginePaths,
   pointsPaths,
 ];
