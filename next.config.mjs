@@ -1,6 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // `npm run dev` serves its scripts to the hosts a newcomer types (Next 16 blocks dev resources
+  // for other hosts, and the sign-in page then never hydrates).
+  allowedDevOrigins: ["localhost", "127.0.0.1"],
   // Lets two builds (e.g. parallel browser-test runs) live side by side; see playwright.config.ts.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Packages with WASM or native pieces that must be loaded by Node, not bundled.

@@ -86,8 +86,10 @@ test("Create Program refuses a forbidden character and a name already in use, on
   await expect(nameField).toHaveAttribute("aria-invalid", "true");
 
   await nameField.fill("Trends Style Club");
+  // Jewel is taken too; a program must be mapped to something before the name is checked.
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText('A program named "Trends Style Club" already exists in this org.')).toBeVisible();
+  await expect(page.getByText("Choose at least one entity (or ROOT for all that are free): a program mapped to nothing never receives an event.")).toBeVisible();
+  await expect(page).toHaveURL(/\/programs\/new$/);
   await expect(page).toHaveURL(/\/programs\/new$/);
 });
 
@@ -150,4 +152,36 @@ test("a viewer can read programs but not create, edit or activate them, even by 
   expect(await replay.text()).toContain("Your role does not allow this.");
   await page.reload();
   await expect(inactiveBanner(page)).toBeVisible();
+});
+
+// Setup through Settings → Organisation: the e2e fixtures have no database access yet, and the
+// demo org's free concepts are used by the other specs.
+async function newConcept(page: Page, code: string) {
+  await page.goto("/settings/organisation?tab=concepts");
+  await page.getByRole("button", { name: "Add concept" }).click();
+  await page.getByLabel("Code", { exact: true }).fill(code);
+  await page.getByLabel("Name", { exact: true }).fill(`Concept ${code}`);
+  await page.getByRole("button", { name: "Create concept" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(code) })).toContainText("Active");
+}
+
+test("a program is created mapped to an entity, and unmapped entities can be added to it later", async ({ page }) => {
+  const id = Date.now().toString(36).toUpperCase();
+  await newConcept(page, `A-${id}`);
+  await newConcept(page, `B-${id}`);
+  const name = `Mapped Club ${id}`;
+  await page.goto("/programs/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("checkbox", { name: new RegExp(`^Concept A-${id}`) }).check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: `Concept A-${id}` })).toBeVisible();
+
+  await page.getByRole("button", { name: "Add concepts" }).click();
+  const form = page.getByRole("form", { name: "Add concepts" });
+  await expect(form.getByRole("checkbox", { name: /^Trends/ })).toBeDisabled();
+  await form.getByRole("checkbox", { name: new RegExp(`^Concept B-${id}`) }).check();
+  await form.getByRole("button", { name: "Add concepts" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: `Concept B-${id}` })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: `Concept A-${id}` })).toBeVisible();
 });

@@ -54,6 +54,24 @@ test("an admin creates an API client, sees its secret once, uses it, then revoke
   expect(refused.status()).toBe(401);
 });
 
+test("an admin creates an unbound client (a web shop has no till) with the default choice", async ({ page, request }) => {
+  const name = `E2E web shop ${Date.now()}`;
+  await page.goto("/settings/api-clients");
+  await page.getByRole("button", { name: "New API client" }).click();
+  await page.getByLabel("Name").fill(name);
+  await expect(page.getByLabel("Bound till")).toHaveValue("");
+  await expect(page.getByText("with no till, its events go to the default program only")).toBeVisible();
+  await page.getByRole("checkbox", { name: /Read programs/ }).check();
+  await page.getByRole("button", { name: "Create client" }).click();
+
+  await expect(page.getByRole("heading", { name: `${name}: copy the secret now` })).toBeVisible();
+  const clientId = (await page.getByTestId("new-client-client-id").textContent()) ?? "";
+  const secret = (await page.getByTestId("new-client-secret").textContent()) ?? "";
+  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Not bound · default program only");
+  const ok = await request.get("/v2/programs", { headers: { authorization: basic(clientId, secret) } });
+  expect(ok.status()).toBe(200);
+});
+
 test("creating a client without a name or scopes says what is missing and creates nothing", async ({ page }) => {
   await page.goto("/settings/api-clients");
   const rowsBefore = await page.getByRole("row").count();

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authSecret } from "@/lib/env";
+import type { Role } from "./permissions";
 import { verifyCredentials } from "./users";
 
 export const credentialsSchema = z.object({
@@ -10,9 +11,16 @@ export const credentialsSchema = z.object({
   password: z.string().min(1, "Enter your password"),
 });
 
+export const SESSION_MAX_AGE = 8 * 60 * 60;
+
+/** What the session cookie carries besides name and email (the sign-in form's endpoint writes it too). */
+export function sessionClaims(user: { id: number | string; orgId?: number; role?: Role }) {
+  return { sub: String(user.id), orgId: user.orgId, role: user.role };
+}
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -31,12 +39,7 @@ export const authOptions: NextAuthOptions = {
     // trusts them: lib/auth/session.ts reloads the user on every request, so a role change or a
     // deactivation applies at once.
     jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id;
-        token.orgId = user.orgId;
-        token.role = user.role;
-      }
-      return token;
+      return user ? { ...token, ...sessionClaims(user) } : token;
     },
     session({ session, token }) {
       return { ...session, userId: token.sub, orgId: token.orgId, role: token.role };

@@ -17,7 +17,8 @@ describe("the embedded database under concurrent connections", () => {
     pglite = await PGlite.create("memory://");
     const server = await servePglite(pglite, { port, maxConnections: 8 });
     stop = () => server.stop();
-  });
+    // Starting PGlite (WASM compile and initdb) takes seconds, far more on a busy CI machine.
+  }, 120_000);
 
   afterAll(async () => {
     await stop();

@@ -5,8 +5,11 @@ import { SCOPE_NAMES } from "@/lib/auth/scopes";
 
 export const createApiClientSchema = z.object({
   name: z.string().trim().min(1, "Enter a name, e.g. the system and store that will use it.").max(100, "Keep the name to 100 characters or fewer."),
-  // "" from the select means "not bound to a till".
-  tillId: z.union([z.literal(""), z.coerce.number().int().positive()]).transform((v) => (v === "" ? null : v)),
+  // "" from the select means "not bound to a till". null too: the form sends the action the values
+  // this schema already parsed, and the action parses them again.
+  tillId: z
+    .union([z.literal(""), z.null(), z.coerce.number({ message: "Choose a till, or “Not bound to a till”." }).int().positive("Choose a till, or “Not bound to a till”.")])
+    .transform((v) => (v === "" ? null : v)),
   scopes: z
     .array(z.enum(SCOPE_NAMES, { message: "Unknown scope." }))
     .min(1, "Choose at least one scope: a client without scopes can call nothing.")

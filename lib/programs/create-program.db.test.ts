@@ -6,6 +6,7 @@ import { createOrg, createUser } from "@/lib/testing/factories";
 import { createMlpOrg } from "@/lib/testing/programs-factories";
 import { createProgram, MLP_TYPE_MISSING } from "./create-program";
 import { listMappableEntities } from "./entities";
+import { NO_ENTITY } from "./schema";
 
 const actor: Actor = { kind: "user", id: 1, label: "admin@test.local" };
 const form = { description: "", contributorIds: [] as number[], entityIds: [] as number[], active: false };
@@ -63,7 +64,14 @@ describe("createProgram", () => {
 
   it("allows the same name in another org", async () => {
     const other = await createMlpOrg("CONCEPT");
-    await expect(createProgram({ orgId: other.org.id, actor, input: { ...form, name: "Trends Club" } })).resolves.toHaveProperty("id");
+    await expect(createProgram({ orgId: other.org.id, actor, input: { ...form, name: "Trends Club", entityIds: [other.concepts.trends.id] } })).resolves.toHaveProperty("id");
+  });
+
+  it("refuses a program mapped to nothing: it could never receive an event", async () => {
+    const before = await db.program.count({ where: { orgId: org.org.id } });
+    const error = await refusal(createProgram({ orgId: org.org.id, actor, input: { ...form, name: "Nowhere Club" } }));
+    expect(error).toMatchObject({ kind: "INVALID", field: "entityIds", message: NO_ENTITY });
+    expect(await db.program.count({ where: { orgId: org.org.id } })).toBe(before);
   });
 
   it("refuses entities of another org or of another type", async () => {
@@ -88,7 +96,7 @@ describe("createProgram", () => {
   it("refuses contributors who are not users of the org", async () => {
     const other = await createOrg();
     const { user } = await createUser(other.org.id, "ADMIN");
-    const error = await refusal(createProgram({ orgId: org.org.id, actor, input: { ...form, name: "Contrib", contributorIds: [user.id] } }));
+    const error = await refusal(createProgram({ orgId: org.org.id, actor, input: { ...form, name: "Contrib", contributorIds: [user.id], entityIds: [org.concepts.jewel.id] } }));
     expect(error.field).toBe("contributorIds");
   });
 

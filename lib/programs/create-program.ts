@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { MlpType, Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/org/audit";
 import { findEntities } from "./entities";
-import { ENTITY_LABELS, type createProgramSchema } from "./schema";
+import { ENTITY_LABELS, NO_ENTITY, type createProgramSchema } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,6 +37,7 @@ export async function createProgram({
       await assertNameFree(tx, orgId, input.name);
       const entityIds = [...new Set(input.entityIds)];
       const contributorIds = [...new Set(input.contributorIds)];
+      if (entityIds.length === 0) throw new AppError("INVALID", NO_ENTITY, { field: "entityIds" });
       const entities = await checkedEntities(tx, orgId, mlpType, entityIds);
       await assertContributorsInOrg(tx, orgId, contributorIds);
 
@@ -87,7 +88,7 @@ export async function assertNameFree(reader: Reader, orgId: number, name: string
 }
 
 /** The chosen entities exist in the org and none is mapped to a program yet (seed 003 limits). */
-async function checkedEntities(reader: Reader, orgId: number, mlpType: MlpType, ids: number[]) {
+export async function checkedEntities(reader: Reader, orgId: number, mlpType: MlpType, ids: number[]) {
   if (ids.length === 0) return [];
   const label = ENTITY_LABELS[mlpType].one;
   const found = await findEntities(reader, orgId, mlpType, ids, { activeOnly: true });

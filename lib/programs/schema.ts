@@ -32,14 +32,18 @@ const descriptionSchema = z
   .trim()
   .max(PROGRAM_DESCRIPTION_MAX, `Keep the description to ${PROGRAM_DESCRIPTION_MAX} characters or fewer.`);
 
+export const NO_ENTITY = "Choose at least one entity (or ROOT for all that are free): a program mapped to nothing never receives an event.";
+
 const idList = (max: number, tooMany: string) => z.array(z.number().int().positive()).max(max, tooMany);
 
 export const createProgramSchema = z.object({
   name: programNameSchema,
   description: descriptionSchema,
   contributorIds: idList(200, "Choose at most 200 contributors."),
-  // Ids of zones, concepts or card series: which of them is fixed by the org's MLP type.
-  entityIds: idList(1000, "Choose at most 1000 entities."),
+  // Ids of zones, concepts or card series: which of them is fixed by the org's MLP type. At
+  // least one: a program mapped to nothing is never selected by any till or card, and its
+  // mapping could not be fixed later by removing one (seed 003), only by adding.
+  entityIds: idList(1000, "Choose at most 1000 entities.").min(1, NO_ENTITY),
   active: z.boolean(),
 });
 export type CreateProgramInput = z.input<typeof createProgramSchema>;
@@ -52,6 +56,12 @@ export const updateProgramSchema = z.object({
   description: descriptionSchema,
 });
 export type UpdateProgramInput = z.input<typeof updateProgramSchema>;
+
+export const addProgramEntitiesSchema = z.object({
+  programId: programIdSchema,
+  entityIds: idList(1000, "Choose at most 1000 entities.").min(1, "Choose the entities to add."),
+});
+export type AddProgramEntitiesInput = z.input<typeof addProgramEntitiesSchema>;
 
 export const setProgramActiveSchema = z.object({
   programId: programIdSchema,

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -17,26 +16,35 @@ const loginSchema = z.object({
 });
 type LoginInput = z.infer<typeof loginSchema>;
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+// A real form that POSTs to /login/submit: before the JavaScript has loaded (a slow network, a
+// dev server still compiling) the browser submits it itself and follows the redirect; once
+// hydrated, the same endpoint is fetched for JSON so errors show in place. Never a GET.
+export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const form = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: LoginInput) {
     setError(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
-    if (!result || result.error) {
-      setError("Wrong email or password.");
+    const body = new FormData();
+    body.set("email", values.email);
+    body.set("password", values.password);
+    body.set("callbackUrl", callbackUrl);
+    const res = await fetch("/login/submit", { method: "POST", body, headers: { accept: "application/json" } }).catch(() => null);
+    const answer = (await res?.json().catch(() => null)) as { redirect?: string; error?: string } | null;
+    if (!res?.ok || !answer?.redirect) {
+      setError(answer?.error ?? "Could not reach the console. Check your connection and try again.");
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(answer.redirect);
     router.refresh();
   }
 
   return (
     <Card className="p-6">
-      <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
+      <form method="post" action="/login/submit" onSubmit={form.handleSubmit(onSubmit)} noValidate>
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <fieldset disabled={isSubmitting} className="space-y-4">
           <Field label="Email" error={errors.email?.message}>
             {(p) => <Input {...p} type="email" autoComplete="username" autoFocus {...form.register("email")} />}

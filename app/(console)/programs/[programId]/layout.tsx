@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -10,9 +11,9 @@ export default async function ProgramLayout({ params, children }: { params: Prom
   const { programId } = await params;
   const user = await requirePageUser(`/programs/${programId}`, "programs:read");
   const program = await loadProgram(user.orgId, programId);
-  // Unknown or another org's program: the page calls notFound(), shown by this segment's
-  // not-found.tsx without the program's chrome.
-  if (!program) return children;
+  // Unknown or another org's program: 404 (programs/not-found.tsx), decided here, above this
+  // segment's loading.tsx, so the status is sent before anything streams.
+  if (!program) notFound();
   const canWrite = can(user.role, "programs:write");
   const showWorkflows = can(user.role, "workflows:read");
   const unpublished = showWorkflows && (await programsWithUnpublishedChanges(user.orgId)).has(program.id);

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { listMappableEntities } from "@/lib/programs/entities";
 import { ENTITY_LABELS } from "@/lib/programs/schema";
+import { AddEntitiesForm } from "./add-entities-form";
 import { DeactivateButton } from "./activation-controls";
 import { EditProgramForm } from "./edit-program-form";
 import { loadProgram } from "./load-program";
@@ -19,6 +21,8 @@ export default async function ProgramOverviewPage({ params }: { params: Promise<
   const program = await loadProgram(user.orgId, programId);
   if (!program) notFound();
   const canWrite = can(user.role, "programs:write");
+  // Entities still free, and those of other programs (shown, not choosable), for "Add entities".
+  const mappable = canWrite && !program.isDefault ? await listMappableEntities({ orgId: user.orgId }) : null;
 
   return (
     <div className="space-y-6">
@@ -66,7 +70,16 @@ export default async function ProgramOverviewPage({ params }: { params: Promise<
               ))}
             </ul>
           )}
-          {program.isDefault ? null : <p className="mt-3 text-xs text-slate-500">Mappings cannot be changed once saved.</p>}
+          {program.isDefault ? null : <p className="mt-3 text-xs text-slate-500">A mapping is final: more entities can be added, none moved or removed.</p>}
+          {mappable?.mlpType ? (
+            <AddEntitiesForm
+              programId={program.id}
+              mlpType={mappable.mlpType}
+              options={mappable.entities
+                .filter((e) => e.mappedTo?.id !== program.id)
+                .map((e) => ({ id: e.id, code: e.code, name: e.name, mappedTo: e.mappedTo?.name ?? null }))}
+            />
+          ) : null}
         </Card>
         <Card className="p-6">
           <h2 className="text-base font-semibold">Contributors</h2>

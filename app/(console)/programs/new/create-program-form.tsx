@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { createProgramSchema, ENTITY_LABELS, type CreateProgramInput, type MlpEntityType } from "@/lib/programs/schema";
 import { createProgramAction } from "../actions";
 import { CheckboxGroup } from "./checkbox-group";
-import { EntityPicker, type EntityOption } from "./entity-picker";
+import { EntityPicker, type EntityOption } from "@/components/programs/entity-picker";
 import { Textarea } from "@/components/ui/textarea";
 
 export function CreateProgramForm({

@@ -20,7 +20,7 @@ export default async function NewProgramPage() {
     <>
       <PageHeader
         title="Create program"
-        description="A new program starts blank: add tiers, strategies and workflows once it exists. Entity mappings cannot be changed after saving."
+        description="A new program starts blank: add tiers, strategies and workflows once it exists. Map it to at least one entity; mappings are final, though more entities can be added later."
       />
       {mlpType ? (
         <CreateProgramForm

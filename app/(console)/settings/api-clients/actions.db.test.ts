@@ -53,4 +53,11 @@ describe("API client actions", () => {
     expect(await revokeApiClientAction({ id: theirs.data.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect((await listApiClients({ orgId: otherOrg })).rows[0]?.revokedAt).toBeNull();
   });
+
+  it("create a client bound to no till, from what the form sends (its parsed values: tillId null)", async () => {
+    const orgId = await signIn("ADMIN");
+    const created = await createApiClientAction({ name: "Web shop", tillId: null, scopes: ["programs:read"] });
+    expect(created).toMatchObject({ ok: true, data: { name: "Web shop" } });
+    expect((await listApiClients({ orgId })).rows.map((c) => [c.name, c.till])).toEqual([["Web shop", null]]);
+  });
 });

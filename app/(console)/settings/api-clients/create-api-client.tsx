@@ -47,7 +47,7 @@ export function CreateApiClient({ tills }: { tills: TillOption[] }) {
           <Field label="Name" error={errors.name?.message} hint="Which system and where, e.g. “Web shop” or “POS store 12”.">
             {(props) => <Input {...props} {...form.register("name")} autoComplete="off" maxLength={120} />}
           </Field>
-          <Field label="Bound till" error={errors.tillId?.message} hint="Transactions from a bound client are attributed to this till.">
+          <Field label="Bound till" error={errors.tillId?.message} hint="A POS client is bound to its till: its transactions count for that till's store and programs. Leave an e-commerce site or CRM unbound: with no till, its events go to the default program only.">
             {(props) => (
               <Select {...props} {...form.register("tillId")}>
                 <option value="">Not bound to a till</option>

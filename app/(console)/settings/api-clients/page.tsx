@@ -58,7 +58,7 @@ export default async function ApiClientsPage({ searchParams }: { searchParams: P
                 <tr key={c.id} className={c.revokedAt ? "text-slate-500" : undefined}>
                   <td className="px-4 py-3 font-medium">{c.name}</td>
                   <td className="px-4 py-3 font-mono text-xs">{c.clientId}</td>
-                  <td className="px-4 py-3">{c.till ? `${c.till.code} · ${c.till.name}` : "Any (not bound)"}</td>
+                  <td className="px-4 py-3">{c.till ? `${c.till.code} · ${c.till.name}` : "Not bound · default program only"}</td>
                   <td className="px-4 py-3">
                     <ul className="flex flex-wrap gap-1">
                       {c.scopes.map((s) => (

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { SETTINGS_SECTIONS } from "./sections";
+import { SETTINGS_SECTIONS } from "../sections";
 
 export const metadata: Metadata = { title: "Settings" };
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { UnpublishedMark } from "./unpublished-mark";
+import { UnpublishedMark } from "../unpublished-mark";
 
 /**
  * The program's name, linking to it. Hovering or focusing it shows the program identifier

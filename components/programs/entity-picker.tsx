@@ -78,7 +78,7 @@ export function EntityPicker({
         )}
       </div>
       <p id={`${id}-message`} aria-live="polite" className={error ? "text-sm text-red-600" : "text-xs text-slate-500"}>
-        {error ?? `${value.length} selected. Mappings cannot be changed once the program is saved.`}
+        {error ?? `${value.length} selected. A saved mapping is final: more entities can be added later, none moved or removed.`}
       </p>
     </fieldset>
   );

@@ -1,0 +1,3 @@
+import { pageGate } from "../page-gate";
+
+export default pageGate("/settings", "settings:read");

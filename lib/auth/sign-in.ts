@@ -1,0 +1,65 @@
+import "server-only";
+import { encode } from "next-auth/jwt";
+import { authSecret, env } from "@/lib/env";
+import { safeCallbackUrl } from "./callback-url";
+import { credentialsSchema, SESSION_MAX_AGE, sessionClaims } from "./options";
+import { verifyCredentials } from "./users";
+
+export const WRONG_CREDENTIALS = "Wrong email or password.";
+
+/**
+ * POST /login/submit: the sign-in form's own endpoint, so signing in works before the page's
+ * JavaScript has loaded (a plain form POST, never a GET that would put the password in the URL)
+ * and after it (the form fetches the same endpoint and asks for JSON). It writes the same
+ * session cookie next-auth reads (next-auth/jwt `encode`, same secret, name and claims).
+ */
+export async function signInResponse(request: Request): Promise<Response> {
+  const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
+  if (!sameOrigin(request)) return answer(wantsJson, 403, { error: "Sign-in must come from this console's own page." }, "/login");
+
+  const form = await request.formData().catch(() => null);
+  const field = (name: string) => {
+    const value = form?.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  const callbackUrl = safeCallbackUrl(field("callbackUrl"));
+  const parsed = credentialsSchema.safeParse({ email: field("email"), password: field("password") });
+  const user = parsed.success ? await verifyCredentials(parsed.data.email, parsed.data.password) : null;
+  if (!user) {
+    // Back to the form with the reason, never the email or the password, in the URL.
+    return answer(wantsJson, 401, { error: WRONG_CREDENTIALS }, `/login?error=credentials&callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  }
+
+  const token = await encode({ token: { name: user.name, email: user.email, ...sessionClaims(user) }, secret: authSecret(), maxAge: SESSION_MAX_AGE });
+  const response = answer(wantsJson, 200, { redirect: callbackUrl }, callbackUrl);
+  const secure = (env().NEXTAUTH_URL ?? "").startsWith("https://");
+  const cookie = [
+    `${secure ? "__Secure-" : ""}next-auth.session-token=${token}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${SESSION_MAX_AGE}`,
+    ...(secure ? ["Secure"] : []),
+  ];
+  response.headers.append("Set-Cookie", cookie.join("; "));
+  return response;
+}
+
+// Login CSRF: a browser always sends Origin on a form POST; another site's must not sign a
+// visitor in to an account of its choosing.
+function sameOrigin(request: Request): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return false;
+  }
+}
+
+function answer(wantsJson: boolean, status: number, json: Record<string, string>, location: string): Response {
+  if (wantsJson) return Response.json(json, { status, headers: { "Cache-Control": "no-store" } });
+  // 303: the browser follows with a GET, so a reload does not post the password again.
+  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+}
