@@ -36,3 +36,30 @@ export const test = base.extend<{ asRole: (role: DemoRole) => Promise<void> }>({
 });
 
 export { expect };
+
+/**
+ * Registers a customer through the API as the demo back-office client (lib/customers via the
+ * route; never the UI), with a unique mobile, email and external id. Returns what it registered.
+ */
+export async function registerCustomer(
+  request: import("@playwright/test").APIRequestContext,
+  { firstName = "E2E", lastName = "Customer", card }: { firstName?: string; lastName?: string; card?: string } = {},
+): Promise<{ id: number; mobile: string; email: string; externalId: string }> {
+  const tag = `${Date.now()}${Math.floor(Math.random() * 1000)}`.slice(-9);
+  const mobile = `97${tag}`;
+  const email = `e2e.${tag}@example.com`;
+  const externalId = `E2E-${tag}`;
+  const identifiers = [
+    { type: "mobile", value: mobile },
+    { type: "email", value: email },
+    { type: "externalId", value: externalId },
+    ...(card ? [{ type: "cardnumber", value: card }] : []),
+  ];
+  const res = await request.post("/v2/customers", {
+    headers: { authorization: `Basic ${Buffer.from("demo-backoffice:demo-backoffice-secret").toString("base64")}` },
+    data: { profiles: [{ firstName, lastName, identifiers }], associatedWith: "TILL-001" },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  const { createdId } = (await res.json()) as { createdId: number };
+  return { id: createdId, mobile, email, externalId };
+}

@@ -33,6 +33,8 @@ test("the list stars the default program first and shows a program's identifier 
 });
 
 test("a program manager creates a program, activates it, renames it and deactivates it", async ({ page, asRole }) => {
+  // The whole life of a program in one story: more steps than the default 30 s allows on a busy machine.
+  test.slow();
   await asRole("PROGRAM_MANAGER");
   const name = `Foodworld Club ${Date.now()}`;
   await page.goto("/programs");

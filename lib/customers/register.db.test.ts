@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createCustomersOrg, mobileBody, registerTestCustomer, testMobile } from "@/lib/testing/customers-factories";
 import { enrollCustomer } from "./enrolment";
+import { getCustomerView } from "./customer-view";
 import { findCustomerByIdentifier, lookupCustomer } from "./queries";
 import { registerCustomer } from "./register";
 import { customerBodySchema } from "./schema";
@@ -64,5 +65,20 @@ describe("findCustomerByIdentifier and lookupCustomer", () => {
     await expect(lookupCustomer({ ...base, identifierName: "mobile", identifierValue: "9000000000" })).rejects.toMatchObject({ code: 8015 });
     const other = await createCustomersOrg("ZONE");
     expect(await findCustomerByIdentifier({ ...base, orgId: other.org.id, identifierName: "id", identifierValue: String(saved.customerId) })).toBeNull();
+  });
+});
+
+describe("getCustomerView (the console's customer page)", () => {
+  it("shows identifiers and enrolments default first, and nothing of another org's customer", async () => {
+    const fx = await createCustomersOrg("CONCEPT");
+    const saved = await registerTestCustomer(fx.org.id, { profiles: [{ firstName: "Ola", identifiers: [{ type: "mobile", value: testMobile() }, { type: "cardnumber", value: "9100444400001" }] }] }, { tillId: fx.tills.till1.id });
+    const view = await getCustomerView({ orgId: fx.org.id, customerId: saved.customerId });
+    expect(view?.identifiers.map((i) => [i.type, i.cardSeries?.code ?? null])).toEqual([["MOBILE", null], ["CARD_NUMBER", "CLASSIC"]]);
+    expect(view?.enrolments.map((e) => [e.programName, e.isDefault, e.tier?.name, e.nextTier?.name ?? null])).toEqual([
+      [fx.programs.default.name, true, "Silver", "Gold"],
+      ["Trends Style Club", false, "SilverTrends", "GoldTrends"],
+    ]);
+    const other = await createCustomersOrg("ZONE");
+    expect(await getCustomerView({ orgId: other.org.id, customerId: saved.customerId })).toBeNull();
   });
 });

@@ -1,19 +1,34 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
+import { memberCareSearchSchema } from "@/lib/customers/console-search";
+import { CustomerResults } from "./customer-results";
+import { SearchBox } from "./search-box";
 
 export const metadata: Metadata = { title: "Member Care" };
 
-export default async function MemberCarePage() {
-  await requirePageUser("/member-care", "member-care:read");
+/**
+ * Member Care → search (SPEC §7): one box that finds a customer by mobile, email, external id, id
+ * or card, or a user group. Each kind of result is its own section, searched in parallel;
+ * lib/groups adds the group section beside the customers'.
+ */
+export default async function MemberCarePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("/member-care", "member-care:read");
+  const { q, page } = memberCareSearchSchema.parse(await searchParams);
   return (
     <>
-      <PageHeader title="Member Care" description="Look up a customer or a user group." />
-      <EmptyState title="Customer and group lookup is on its way">
-        Here you will search by mobile, email, external id or card number, and open a customer&apos;s or group&apos;s
-        wallet, tier, program-wise KPIs and history.
-      </EmptyState>
+      <PageHeader title="Member Care" description="Find a customer or a group, then open their page." />
+      <SearchBox q={q ?? ""} />
+      {q ? (
+        <div className="mt-6 space-y-6">
+          <CustomerResults orgId={user.orgId} q={q} page={page} />
+          {/* Groups: the group results section (lib/groups) goes here, as its own component. */}
+        </div>
+      ) : (
+        <p className="mt-6 text-sm text-slate-600">
+          Type a mobile number, an email, an external id, a card number, a customer id or the start of a name.
+        </p>
+      )}
     </>
   );
 }
