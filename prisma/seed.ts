@@ -8,7 +8,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { databaseUrl, env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO } from "./seed-data";
-import { seedGroups } from "./seed-groups";
+import { seedFleets, seedGroups } from "./seed-groups";
 
 /** Seeds the demo org; returns false when it was already there. */
 export async function seedDemo(url: string): Promise<boolean> {
@@ -171,6 +171,7 @@ async function seedOrg(db: PrismaClient) {
   }
 
   await seedGroups(db, orgId);
+  await seedFleets(db, orgId);
 
   for (const client of DEMO.apiClients) {
     const found = await db.apiClient.findUnique({ where: { clientId: client.clientId }, select: { id: true, scopes: true } });

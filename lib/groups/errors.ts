@@ -79,6 +79,8 @@ export const GROUP_ERRORS = {
   1694: { kind: "CONFLICT", message: "Group {0} is deleted." },
   1695: { kind: "INVALID", message: "Fleet hierarchy {0} has no roles yet: define its roles before associating customers." },
   1696: { kind: "INVALID", message: "Company {0} belongs to fleet hierarchy {1}, not {2}." },
+  // A warning, not an error: the fleet association stands, but a group step did not happen (the reason follows).
+  1697: { kind: "INVALID", message: "{0}" },
 } as const satisfies Record<number, { kind: AppErrorKind; message: string }>;
 
 export type GroupErrorCode = keyof typeof GROUP_ERRORS;

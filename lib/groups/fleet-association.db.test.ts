@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { createCustomer, createGroupsOrg } from "@/lib/testing/groups-factories";
 import { associateCustomer } from "./fleet-association";
 import { createFleetHierarchy, updateFleetHierarchy } from "./fleet-hierarchies";
-import { associationDetailsSchema, createFleetHierarchySchema, updateFleetHierarchySchema, type AssociationDetails } from "./fleet-schema";
+import { associationDetailsSchema, type AssociationDetails } from "@/lib/customers/association-schema";
+import { createFleetHierarchySchema, updateFleetHierarchySchema } from "./fleet-schema";
 
 // Seed 000's B2B stories through the association function, inside a transaction as the customer
 // create or update runs it.
@@ -95,11 +96,11 @@ describe("associating fleet customers", () => {
 
   it("checks a named parent: mapped (1625), same company (1622), a role that may parent this one (1617)", async () => {
     const stranger = await createCustomer(orgId);
-    expect(await refusal(details("Driver", "abc_logistics_001", "FLEET_HIER_001", { parentCustomer: { userId: stranger.id } }))).toBe(1625);
+    expect(await refusal(details("Driver", "abc_logistics_001", "FLEET_HIER_001", { parentCustomer: { id: stranger.id } }))).toBe(1625);
     const otherOwner = await associate(details("Owner", "pqr_co"));
-    expect(await refusal(details("Driver", "abc_logistics_001", "FLEET_HIER_001", { parentCustomer: { userId: otherOwner.customerId } }))).toBe(1622);
+    expect(await refusal(details("Driver", "abc_logistics_001", "FLEET_HIER_001", { parentCustomer: { id: otherOwner.customerId } }))).toBe(1622);
     const driver = await db.customerAssociation.findFirstOrThrow({ where: { orgId, role: { code: "Driver" }, company: { externalId: "abc_logistics_001" } } });
-    expect(await refusal(details("Driver", "abc_logistics_001", "FLEET_HIER_001", { parentCustomer: { userId: driver.customerId } }))).toBe(1617);
+    expect(await refusal(details("Driver", "abc_logistics_001", "FLEET_HIER_001", { parentCustomer: { id: driver.customerId } }))).toBe(1617);
   });
 
   it("refuses an unknown hierarchy (1701), an unknown role (1615), a hierarchy without roles (1695), a company of another hierarchy (1696, 1616)", async () => {
@@ -116,9 +117,18 @@ describe("associating fleet customers", () => {
     expect(await refusal(details("Owner", "c4", "OFF_HIER"))).toBe(1610);
   });
 
-  it("needs a hierarchy code (1613), a role code (1603) and a company external id (1707) in the details", () => {
-    const parsed = associationDetailsSchema.safeParse({ fleetCompany: { name: "No id" } });
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((i) => (i as { params?: { code?: number } }).params?.code)).toEqual([1613, 1603, 1707]);
+  it("names a parent by identifier too", async () => {
+    const owner = await createCustomer(orgId);
+    await associate(details("Owner", "ident_co"), owner.id);
+    const driver = await associate(details("Driver", "ident_co", "FLEET_HIER_001", { parentCustomer: { identifierName: "mobile", identifierValue: owner.mobile } }));
+    expect(driver.parentCustomerId).toBe(owner.id);
+  });
+
+  it("warns, and associates, when the company has no group and groups are not created automatically", async () => {
+    const h = await createFleetHierarchy({ orgId, actor, input: createFleetHierarchySchema.parse({ code: "MANUAL_HIER", isAutoGroupCreationEnabled: false, roles: FLEET_ROLES }) });
+    expect(h.id).toBeGreaterThan(0);
+    const owner = await associate(details("Owner", "manual_co", "MANUAL_HIER"));
+    expect(owner.groupId).toBeNull();
+    expect(owner.warnings).toEqual([{ code: 1697, message: "Company manual_co has no group yet: create one and join the customer, or turn on auto group creation." }]);
   });
 });

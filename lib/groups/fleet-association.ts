@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { getOrgConfig } from "@/lib/org/configs";
 import { groupError } from "./errors";
-import type { AssociationDetails } from "./fleet-schema";
+import type { AssociationDetails } from "@/lib/customers/association-schema";
 import { createGroup } from "./groups";
 import { admitMember } from "./join";
 import { MEMBER_PERMISSIONS, type MemberPermission } from "./schema";
@@ -19,6 +19,9 @@ import { findCustomerIdByIdentifier, type Tx } from "./store";
 //   owner, 1625). Skip-role: the parent may hold any role above (distributor → store owner).
 // - The parent role's maxChild caps its children (1618); role and company never change (1627, 1628).
 
+/** The code of an association's warnings (ours, SPEC §9): the association stands, a group step did not happen. */
+export const ASSOCIATION_WARNING = 1697;
+
 export type AssociationOutcome = {
   associationId: number;
   hierarchyCode: string;
@@ -27,15 +30,15 @@ export type AssociationOutcome = {
   parentCustomerId: number | null;
   groupId: number | null;
   unchanged: boolean;
-  warnings: string[];
+  /** Secondary parts that did not happen (no group to join, …): the association itself stands. */
+  warnings: { code: number; message: string }[];
 };
 
 export async function associateCustomer(
   tx: Tx,
   { orgId, actor, customerId, details }: { orgId: number; actor: Actor; customerId: number; details: AssociationDetails },
 ): Promise<AssociationOutcome> {
-  const hierarchyCode = details.hierarchyCode ?? "";
-  const roleCode = details.roleCode ?? "";
+  const { hierarchyCode, roleCode } = details;
   const hierarchy = await tx.fleetHierarchy.findFirst({
     where: { orgId, code: hierarchyCode },
     select: { id: true, code: true, active: true, autoGroupCreationEnabled: true, hierarchyCreationStrict: true, skipRoleAllowed: true, roles: { orderBy: { position: "asc" } } },
@@ -81,7 +84,8 @@ export async function associateCustomer(
   const groupId = await joinCompanyGroup(tx, { orgId, actor, customerId, hierarchy, role, idx, company: companyRow, warnings });
   return {
     associationId: association.id, hierarchyCode: hierarchy.code, roleCode: role.code, companyExternalId: companyRow?.externalId ?? null,
-    parentCustomerId: parent?.customerId ?? null, groupId, unchanged: false, warnings,
+    parentCustomerId: parent?.customerId ?? null, groupId, unchanged: false,
+    warnings: warnings.map((message) => ({ code: ASSOCIATION_WARNING, message })),
   };
 }
 
@@ -113,9 +117,9 @@ async function resolveParent(
   { hierarchy, idx, companyId, given }: { hierarchy: HierarchyRow; idx: number; companyId: number | null; given: AssociationDetails["parentCustomer"] },
 ): Promise<{ customerId: number; associationId: number; roleIndex: number } | null> {
   const roleIndexOf = (roleId: number) => hierarchy.roles.findIndex((r) => r.id === roleId);
-  if (given) {
-    const label = given.userId ?? given.identifierValue ?? "";
-    const parentId = given.userId ?? (await findCustomerIdByIdentifier(tx, orgId, given.identifierType ?? "id", given.identifierValue ?? ""));
+  if (given && (given.id !== undefined || given.identifierValue !== undefined)) {
+    const label = given.id ?? given.identifierValue ?? "";
+    const parentId = given.id ?? (await findCustomerIdByIdentifier(tx, orgId, given.identifierName ?? "id", given.identifierValue ?? ""));
     const assoc = await tx.customerAssociation.findFirst({ where: { orgId, customerId: parentId, hierarchyId: hierarchy.id }, select: { id: true, roleId: true, companyId: true } });
     if (!assoc) throw groupError(1625, [label], "associationDetails.parentCustomer");
     if (companyId !== null && assoc.companyId !== companyId) throw groupError(1622, [], "associationDetails.parentCustomer");

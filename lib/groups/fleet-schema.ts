@@ -205,37 +205,3 @@ export const fleetHierarchyQuery = z
     if (v.id === undefined && v.code === undefined) ctx.addIssue({ code: "custom", path: [], ...groupIssue(1613) });
   });
 
-/**
- * `associationDetails` on customer create and update (SPEC §3.2): the hierarchy, the customer's
- * role, the company, and optionally the parent customer (else the company's holder of the nearest
- * role above).
- */
-export const associationDetailsSchema = z
-  .object({
-    hierarchyCode: text(FLEET_CODE_MAX).nullish(),
-    roleCode: text(FLEET_CODE_MAX).nullish(),
-    fleetCompany: z
-      .object({
-        name: text(100).optional(),
-        hierarchyDefinitionCode: text(FLEET_CODE_MAX).optional(),
-        externalId: text(FLEET_CODE_MAX).nullish(),
-      })
-      .optional(),
-    parentCustomer: z
-      .object({
-        userId: z.number().int().positive().optional(),
-        identifierType: z.enum(["id", "mobile", "email", "externalId", "cardnumber", "cardExternalId"]).optional(),
-        identifierValue: z.string().trim().min(1).max(200).optional(),
-      })
-      .optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.hierarchyCode) ctx.addIssue({ code: "custom", path: ["hierarchyCode"], ...groupIssue(1613) });
-    if (!v.roleCode) ctx.addIssue({ code: "custom", path: ["roleCode"], ...groupIssue(1603) });
-    if (v.fleetCompany && !v.fleetCompany.externalId) ctx.addIssue({ code: "custom", path: ["fleetCompany", "externalId"], ...groupIssue(1707, ["company"]) });
-    const p = v.parentCustomer;
-    if (p && p.userId === undefined && (p.identifierType === undefined || p.identifierValue === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["parentCustomer"], message: "Invalid input : parentCustomer: pass userId, or identifierType and identifierValue." });
-    }
-  });
-export type AssociationDetails = z.output<typeof associationDetailsSchema>;

@@ -105,3 +105,24 @@ export async function tierOf(programId: number, customerId: number) {
   const changes = await db.tierChange.findMany({ where: { customerId }, select: { action: true, reason: true } });
   return { number: enrollment.tier?.number ?? null, changes };
 }
+
+/**
+ * Seed 000's two hierarchies (their printed bodies plus the roles their stories name) and ABC
+ * Logistics' owner, so the seed's driver and store-owner association bodies can run verbatim.
+ */
+export async function createSeedFleets(orgId: number) {
+  const { createFleetHierarchy, updateFleetHierarchy } = await import("@/lib/groups/fleet-hierarchies");
+  const { createFleetHierarchySchema, updateFleetHierarchySchema } = await import("@/lib/groups/fleet-schema");
+  const { associateCustomer } = await import("@/lib/groups/fleet-association");
+  const { DEMO_FLEETS } = await import("@/prisma/seed-groups");
+  const actor = { kind: "system", label: "test" } as const;
+  for (const fleet of DEMO_FLEETS) {
+    const { id } = await createFleetHierarchy({ orgId, actor, input: createFleetHierarchySchema.parse({ code: fleet.code, name: fleet.name, isAutoGroupCreationEnabled: fleet.autoGroupCreationEnabled, isHierarchyCreationStrict: fleet.hierarchyCreationStrict, isSkipRoleAllowed: fleet.skipRoleAllowed }) });
+    await updateFleetHierarchy({ orgId, actor, id, input: updateFleetHierarchySchema.parse({ roles: fleet.roles.map((r) => ({ ...r, permissions: [...r.permissions] })) }) });
+  }
+  const owner = await createCustomer(orgId);
+  await db.$transaction((tx) =>
+    associateCustomer(tx, { orgId, actor, customerId: owner.id, details: { hierarchyCode: "FLEET_HIER_001", roleCode: "Owner", fleetCompany: { name: "ABC Logistics", externalId: "abc_logistics_001" } } }),
+  );
+  return { ownerId: owner.id };
+}

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { memberCareSearchSchema } from "@/lib/customers/console-search";
 import { CustomerResults } from "./customer-results";
+import { GroupResults } from "./group-results";
 import { SearchBox } from "./search-box";
 
 export const metadata: Metadata = { title: "Member Care" };
@@ -22,7 +23,7 @@ export default async function MemberCarePage({ searchParams }: { searchParams: P
       {q ? (
         <div className="mt-6 space-y-6">
           <CustomerResults orgId={user.orgId} q={q} page={page} />
-          {/* Groups: the group results section (lib/groups) goes here, as its own component. */}
+          <GroupResults orgId={user.orgId} q={q} />
         </div>
       ) : (
         <p className="mt-6 text-sm text-slate-600">

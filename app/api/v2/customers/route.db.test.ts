@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb as db } from "@/lib/testing/db";
 import { createCustomersOrg, createTillClient, mobileBody, registerTestCustomer, testMobile } from "@/lib/testing/customers-factories";
+import { createSeedFleets } from "@/lib/testing/groups-factories";
 import { callRoute } from "@/lib/testing/route";
 import { POST } from "./route";
 
@@ -71,6 +72,7 @@ describe("POST /v2/customers", () => {
 
   beforeAll(async () => {
     fx = await createCustomersOrg("CONCEPT");
+    await createSeedFleets(fx.org.id);
   });
 
   it("registers seed 000's driver and store-owner bodies verbatim, defaulting loyaltyType and source", async () => {
