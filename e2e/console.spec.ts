@@ -11,9 +11,10 @@ test("the programs page lists the demo org's programs, the default starred and f
   await expect(page.getByRole("row").filter({ hasText: "Jewel Circle" })).toContainText("Inactive");
 });
 
-test("member care and settings say honestly what they will hold", async ({ page }) => {
+test("member care opens on its search box and settings say what each section holds", async ({ page }) => {
   await page.goto("/member-care");
-  await expect(page.getByRole("heading", { name: "Customer and group lookup is on its way" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Member Care" })).toBeVisible();
+  await expect(page.getByText("Type a mobile number, an email, an external id")).toBeVisible();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
   await expect(page.getByText("Zones, concepts, card series, stores and tills")).toBeVisible();
