@@ -52,5 +52,6 @@ export const transfersDb = {
     db.pointsLot.findMany({ where: { orgId, account: { ownerType: owner.type, ownerId: owner.id } }, orderBy: { id: "asc" }, select: { kind: true, amount: true, remaining: true, expiresAt: true } }),
   program: (orgId: number, name: string) => db.program.create({ data: { orgId, name, active: true } }),
   setPermissions: (groupId: number, customerId: number, permissions: string[]) => db.groupMembership.updateMany({ where: { groupId, customerId, exitedAt: null }, data: { permissions } }),
+  allowTransfers: (programId: number, allowed: boolean) => db.program.update({ where: { id: programId }, data: { pointsTransferAllowed: allowed } }),
   customerWithId: (orgId: number, id: number) => createCustomer(orgId, { id }),
 };

@@ -1,8 +1,8 @@
 import "server-only";
+import { db } from "@/lib/db/client";
+import { loadProgramStrategies } from "@/lib/programs/strategies/load";
 
-// Whether a program allows points transfers: a setting of the program's Strategies tab (issue 11,
-// "whether transfers are allowed"), owned by lib/programs. Until that reader lands, every
-// program allows transfers, as the vendor's default does; this is the one place to point at it.
-export async function transfersAllowed(_orgId: number, _programId: number): Promise<boolean> {
-  return true;
+/** Whether a program allows points transfers: its Strategies tab (lib/programs/strategies). */
+export async function transfersAllowed(orgId: number, programId: number): Promise<boolean> {
+  return (await loadProgramStrategies(db, orgId, programId))?.transfersAllowed ?? false;
 }

@@ -168,6 +168,17 @@ describe("POST /v2/points/userGroup2/transfer", () => {
     expect(await transfersDb.verify(orgId)).toEqual([]);
   });
 
+  it("refuses a transfer in a program whose strategy does not allow transfers (817)", async () => {
+    const member = await createCustomer(orgId);
+    const { group } = await createGroupWithMembers(orgId, [[]]);
+    const closed = await transfersDb.program(orgId, `Closed ${member.id}`);
+    await transfersDb.allowTransfers(closed.id, false);
+    await award(orgId, closed.id, cust(member.id), 10);
+    const res = await transfer({ pointsTobeTransferred: 5, programId: closed.id, fromEntity: customerEntity(member.id), toEntity: groupEntity(group.id) });
+    expect([res.status, codes(res.body)]).toEqual([422, [817]]);
+    expect(await balanceOf(orgId, cust(member.id), closed.id)).toBe(10);
+  });
+
   it("replays a retried request with the same Idempotency-Key and moves nothing twice", async () => {
     const member = await createCustomer(orgId);
     const { group } = await createGroupWithMembers(orgId, [[]]);
