@@ -62,7 +62,11 @@ export function planAwards(input: PlanInput): { awards: PlannedAward[]; warnings
     };
 
     if (live) {
-      const outcome = evaluateWorkflow(live.workflow, { activity: input.activity, context, eventDate: input.eventDate, location: state.location });
+      const programDefaultExpiry = state.defaultExpiries?.get(program.id);
+      const outcome = evaluateWorkflow(live.workflow, {
+        activity: input.activity, context, eventDate: input.eventDate, location: state.location,
+        ...(programDefaultExpiry ? { programDefaultExpiry } : {}),
+      });
       for (const a of outcome.allocations) toWallet(a.wallet, a.kind, a.points, a.expiry.expiresAt, a.conditionId, a.conditionName);
     } else if (input.activity === "TransactionAdd" && state.configs.CONF_DEFAULT_POINTS_ON_TRANSACTION) {
       const points = formatFixed(roundPoints(percentOf(toFixed(input.txn.value) ?? ZERO, toFixed(state.configs.CONF_DEFAULT_POINTS_PERCENT) ?? ZERO), "FLOOR"));

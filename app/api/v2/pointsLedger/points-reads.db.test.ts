@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bill, createEngineOrg, createFamily, engineDb, publishLive } from "@/lib/testing/engine-factories";
+import { mobileBody, registerTestCustomer, testMobile } from "@/lib/testing/customers-factories";
 import { callRoute } from "@/lib/testing/route";
 import { GET as customerPoints } from "../customers/[id]/points/route";
 import { GET as expirySchedule } from "../customers/[id]/pointsExpirySchedule/route";
@@ -49,6 +50,12 @@ describe("points reads", () => {
     expect((await get(balance, `/v2/customers/points/balance?${q}`)).body).toMatchObject({ entityId: ana.id, entityType: "CUSTOMER", programId: f.defaultProgram.id, totalPoints: 80, mainPoints: 80, promisedPoints: 0 });
     expect((await get(balance, `/v2/customers/points/balance?${q}&entityType=FLEET`)).body).toMatchObject({ entityId: group.id, entityType: "FLEET", totalPoints: 50 });
     expect((await get(balance, `/v2/customers/points/balance?${q}&programId=999999`)).body.errors?.[0]?.code).toBe(1213);
+    // A customer in no group has no fleet wallet to read: the vendor's 1647, not an empty balance.
+    const lonerMobile = testMobile();
+    await registerTestCustomer(f.orgId, mobileBody(lonerMobile));
+    const fleetless = await get(balance, `/v2/customers/points/balance?identifierName=mobile&identifierValue=${lonerMobile}&source=INSTORE&entityType=FLEET`);
+    expect(fleetless.status).toBe(404);
+    expect(fleetless.body.errors?.[0]).toMatchObject({ code: 1647, message: "Default Fleet group not set for the user." });
   });
 
   it("lists the expiry schedule, loyalty details and the points ledger", async () => {
