@@ -10,7 +10,7 @@ import type { ActionResult } from "@/lib/auth/action";
  * fields (form.setError), other errors go to one toast; success toasts and refreshes the page's
  * server data. Returns the data on success, undefined otherwise.
  */
-export function useActionSubmit<V extends FieldValues>(form: UseFormReturn<V>) {
+export function useActionSubmit<V extends FieldValues, C = unknown, O = V>(form: UseFormReturn<V, C, O>) {
   const router = useRouter();
   return async function submit<T>(run: () => Promise<ActionResult<T>>, success?: string): Promise<T | undefined> {
     const result = await run();

@@ -4,6 +4,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getOrgConfigs } from "@/lib/org/configs";
 import type { ConfigValues } from "@/lib/org/config-registry";
 import { resolvePrograms, type ResolvedProgram } from "@/lib/programs/resolve-programs";
+import { loadDefaultExpiries } from "@/lib/programs/strategies/load";
+import type { DefaultExpiry } from "@/lib/programs/strategies/schema";
 import { txnError } from "./errors";
 import type { FieldDef } from "./extended-fields";
 import type { TransactionBody, TransactionIdentifier } from "./transaction-schema";
@@ -54,12 +56,14 @@ export type EventState = {
   enrolments: Map<number, { lifetimePurchases: number; lifetimePoints: number; visits: number; tier: { number: number; name: string } | null }>;
   balances: Map<string, number>;
   group: EventGroup | null;
+  /** Per program id: the Strategies tab's default expiry, which PROGRAM_DEFAULT allocations follow (absent: never). */
+  defaultExpiries?: Map<number, DefaultExpiry>;
 };
 
 export async function loadEventState(
   { orgId, customerId, tillId, tillCode, cardNumber, body }: { orgId: number; customerId: number; tillId: number | null; tillCode: string | null; cardNumber: string | null; body: TransactionBody },
 ): Promise<EventState> {
-  const [programs, configs, defs, till, enrolments, accounts, group] = await Promise.all([
+  const [programs, configs, defs, till, enrolments, accounts, group, defaultExpiries] = await Promise.all([
     resolvePrograms({ orgId, tillCode, cardNumber }),
     getOrgConfigs(orgId),
     db.extendedFieldDef.findMany({ where: { orgId, scope: "TRANSACTION", active: true }, select: { name: true, type: true, allowedValues: true } }),
@@ -70,6 +74,7 @@ export async function loadEventState(
     }),
     db.pointsAccount.findMany({ where: { orgId, ownerType: "CUSTOMER", ownerId: customerId }, select: { programId: true, balance: true } }),
     eventGroup(orgId, customerId, body),
+    loadDefaultExpiries(db, orgId),
   ]);
   const balances = new Map(accounts.map((a) => [`CUSTOMER:${customerId}:${a.programId}`, Number(a.balance)]));
   if (group) {
@@ -86,6 +91,7 @@ export async function loadEventState(
     ),
     balances,
     group: configs.CONF_USER_GROUP_ENABLED ? group : null,
+    defaultExpiries,
   };
 }
 

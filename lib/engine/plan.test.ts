@@ -58,4 +58,15 @@ describe("planAwards", () => {
     const apart = planAwards(input({ programs, swiped: "Yes", configs: { CONF_ENABLE_GROUP_POINTS_BY_PROGRAM: true } })).awards;
     expect(apart.map((a) => [a.sourceProgramId, a.programId])).toEqual([[1, 1], [2, 2]]);
   });
+
+  it("dates a PROGRAM_DEFAULT allocation by the program's default expiry from the Strategies tab, never when it has none", () => {
+    const doc = seedWorkflowDocument();
+    const withDefault = JSON.parse(JSON.stringify(doc).replaceAll(/"expiry":\{[^}]*\}/g, '"expiry":{"type":"PROGRAM_DEFAULT"}')) as unknown;
+    const live = { versionId: 8, number: 2, workflow: compileWorkflow(workflowDocumentSchema.parse(withDefault), schema) };
+    const base = input();
+    const never = planAwards({ ...base, lives: new Map([[1, live]]) }).awards;
+    expect(never.map((a) => a.expiresAt)).toEqual([null]);
+    const sixMonths = planAwards({ ...base, lives: new Map([[1, live]]), state: { ...base.state, defaultExpiries: new Map([[1, { type: "EVENT_DATE", value: 6, unit: "MONTHS" }]]) } }).awards;
+    expect(sixMonths.map((a) => a.expiresAt)).toEqual(["2027-05-20T10:00:00.000Z"]);
+  });
 });

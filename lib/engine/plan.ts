@@ -66,7 +66,11 @@ export function planAwards(input: PlanInput): { awards: PlannedAward[]; warnings
     };
 
     if (live) {
-      const outcome = evaluateWorkflow(live.workflow, { activity: input.activity, context, eventDate: input.eventDate, location: state.location });
+      const programDefaultExpiry = state.defaultExpiries?.get(program.id);
+      const outcome = evaluateWorkflow(live.workflow, {
+        activity: input.activity, context, eventDate: input.eventDate, location: state.location,
+        ...(programDefaultExpiry ? { programDefaultExpiry } : {}),
+      });
       for (const a of outcome.allocations) toWallet(a.wallet, a.kind, a.points, a.expiry.expiresAt, a.conditionId, a.conditionName);
       for (const a of outcome.actions) {
         if (a.action.type === "UPGRADE_TIER" || a.action.type === "RENEW_TIER") tierActions.push({ programId: program.id, action: a.action, conditionName: a.conditionName });
