@@ -5,6 +5,7 @@ import { enginePaths, pointsPaths } from "@/lib/engine/openapi";
 import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
+import { tiersPaths } from "@/lib/tiers/openapi";
 import { transfersPaths } from "@/lib/transfers/openapi";
 import { workflowsPaths } from "@/lib/workflows/openapi";
 
@@ -20,6 +21,7 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   customersPaths,
   enginePaths,
   pointsPaths,
+  tiersPaths,
   transfersPaths,
 ];
 
