@@ -1,5 +1,6 @@
 "use client";
 
+import { ProgressProvider } from "@bprogress/next/app";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { SessionProvider } from "next-auth/react";
 import { useState } from "react";
@@ -11,8 +12,13 @@ export function Providers({ children }: { children: React.ReactNode }) {
   return (
     <SessionProvider>
       <QueryClientProvider client={queryClient}>
-        {children}
-        <Toaster richColors position="top-right" />
+        {/* A thin bar at the top from a link's click until the next page is there, so a slow
+            server render never looks like a dead click (the segment's loading.tsx fills the page). */}
+        <ProgressProvider height="3px" color="var(--color-brand-600)" options={{ showSpinner: false }} shallowRouting>
+          {children}
+        </ProgressProvider>
+        {/* Bottom right: at the top they covered the header's controls (notices, sign out). */}
+        <Toaster richColors position="bottom-right" />
       </QueryClientProvider>
     </SessionProvider>
   );

@@ -19,3 +19,15 @@ test("member care opens on its search box and settings say what each section hol
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
   await expect(page.getByText("Zones, concepts, card series, stores and tills")).toBeVisible();
 });
+
+test("a program manager sees a read-only banner on every settings page they may read but not change", async ({ page, asRole }) => {
+  await asRole("PROGRAM_MANAGER");
+  for (const path of ["/settings/organisation", "/settings/configs", "/settings/points", "/settings/extended-fields", "/settings/fleet-hierarchies", "/settings/api-clients"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("read-only-notice"), path).toContainText("only an admin can change them");
+  }
+  await asRole("ADMIN");
+  await page.goto("/settings/configs");
+  await expect(page.getByRole("heading", { name: "Configs", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("read-only-notice")).toHaveCount(0);
+});

@@ -12,6 +12,10 @@ test("the list stars the default program first and shows a program's identifier 
   const rows = page.getByRole("row");
   await expect(rows.nth(1)).toContainText("Demo Retail Rewards");
   await expect(rows.nth(1).getByRole("img", { name: "Default program" })).toBeVisible();
+  await expect(page.getByTestId("programs-legend")).toContainText("The default program: every event runs in it");
+  // The org's name in the header is plain text, not a link.
+  await expect(page.getByTestId("org-name")).toHaveText("Demo Retail");
+  expect(await page.getByTestId("org-name").evaluate((el) => el.closest("a") === null && getComputedStyle(el).cursor !== "pointer")).toBe(true);
   const trends = page.getByRole("row").filter({ hasText: "Trends Style Club" });
   await expect(trends).toContainText("Trends");
   await expect(trends).toContainText("Active");
@@ -82,10 +86,15 @@ test("a program manager creates a program, activates it, renames it and deactiva
 test("Create Program refuses a forbidden character and a name already in use, on the name field", async ({ page }) => {
   await page.goto("/programs/new");
   const nameField = page.getByLabel("Name");
+  // The rule is in view before typing, "<" included; a refusal names every offending character.
+  await expect(page.getByText("Not allowed: ! @ # $ % ^ & * ( ) - _ = + \\ | { } ; : / ? . < >")).toBeVisible();
   await nameField.fill("Club@Home");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText('Name cannot contain "@"')).toBeVisible();
+  await expect(page.getByText('Name cannot contain "@".')).toBeVisible();
   await expect(nameField).toHaveAttribute("aria-invalid", "true");
+  await nameField.fill("<Club> @ Home");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText('Name cannot contain "<", ">" or "@".')).toBeVisible();
 
   await nameField.fill("Trends Style Club");
   // Jewel is taken too; a program must be mapped to something before the name is checked.

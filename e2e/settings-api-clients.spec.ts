@@ -49,6 +49,9 @@ test("an admin creates an API client, sees its secret once, uses it, then revoke
   await dialog.getByRole("button", { name: "Revoke client" }).click();
   await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Revoked");
   await expect(page.getByRole("button", { name: `Revoke ${name}` })).toHaveCount(0);
+  // A revoked row does not push the table wider than its card (no sideways scrolling).
+  const card = page.locator("table").first().locator("xpath=..");
+  expect(await card.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 
   const refused = await request.get("/v2/programs", { headers: { authorization: basic(clientId, secret) } });
   expect(refused.status()).toBe(401);

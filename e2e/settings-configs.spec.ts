@@ -56,7 +56,7 @@ test("a group size of 0 is refused on the field; 6 is saved and still there afte
 
   // Each save is in the audit log with the admin's name; the refused 0 left no entry.
   await page.goto("/settings/audit?action=config.update&entityType=OrgConfig");
-  const entries = page.getByRole("row").filter({ hasText: "#CONF_USER_GROUP_SIZE" });
+  const entries = page.getByRole("row").filter({ hasText: "Members per group" });
   await expect(entries.first()).toContainText("admin@demo.test");
   await expect(entries).toHaveCount(2);
 });
@@ -77,4 +77,45 @@ test("a viewer cannot open the configs page", async ({ page, asRole }) => {
   await page.goto("/settings/configs");
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
   await expect(page.getByRole("switch")).toHaveCount(0);
+});
+
+test("configs speak to users: no developer notes, conflicts named by label, a refused switch goes back", async ({ page }) => {
+  test.slow(); // saves twice, reads the audit log, puts the demo value back
+  await page.goto("/settings/configs");
+  const main = page.getByRole("main");
+  await expect(main).not.toContainText(/SPEC|§|seed 0|vendor/);
+
+  const strict = page.getByRole("switch", { name: "Strict hierarchy", exact: true });
+  const skip = page.getByRole("switch", { name: "Skipping roles allowed", exact: true });
+  await expect(strict).not.toBeChecked();
+  await strict.check();
+  await page.getByRole("button", { name: "Save Strict hierarchy" }).click();
+  await expect(page.getByText("Strict hierarchy saved")).toBeVisible();
+  // The toast leaves the header's controls free.
+  const toast = await page.getByText("Strict hierarchy saved").boundingBox();
+  const header = await page.getByRole("banner").boundingBox();
+  expect(toast && header && toast.y >= header.y + header.height).toBe(true);
+  try {
+    await skip.check();
+    await page.getByRole("button", { name: "Save Skipping roles allowed" }).click();
+    const row = page.locator('form[data-config="IS_SKIP_ROLE_ALLOWED"]');
+    await expect(row).toContainText("Turn off “Strict hierarchy” first: it cannot be on together with “Skipping roles allowed”.");
+    await expect(skip).not.toBeChecked();
+    await expect(row.getByRole("button", { name: "Save Skipping roles allowed" })).toBeDisabled();
+
+    // The audit log tells it in words: action, entity and field, no key names or JSON.
+    await page.goto("/settings/audit?entityType=OrgConfig");
+    const entry = page.getByRole("row").filter({ hasText: "Config changed" }).filter({ hasText: "Strict hierarchy" }).first();
+    await expect(entry).toContainText("Config");
+    await entry.getByText("1 field changed").click();
+    await expect(entry.getByRole("row").filter({ hasText: "Value" })).toContainText("NoYes");
+    await expect(page.getByRole("main")).not.toContainText(/config\.update|OrgConfig|IS_HEIRARCHY_STRICT|\{"/);
+    await expect(page.getByLabel("Entity")).toContainText("Config");
+  } finally {
+    // Put the demo value back.
+    await page.goto("/settings/configs");
+    await page.getByRole("switch", { name: "Strict hierarchy", exact: true }).uncheck();
+    await page.getByRole("button", { name: "Save Strict hierarchy" }).click();
+    await expect(page.getByText("Strict hierarchy saved")).toBeVisible();
+  }
 });

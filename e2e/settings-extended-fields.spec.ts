@@ -37,6 +37,10 @@ test("an admin creates a list field, is told when the name is taken, edits and d
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("row").filter({ hasText: name })).toHaveCount(1);
 
+  // Edit is a button of the actions column, beside Deactivate.
+  await expect(page.getByRole("columnheader", { name: "Actions" }).first()).toBeVisible();
+  const actions = row.getByRole("cell").filter({ has: page.getByRole("button", { name: `Edit ${name}` }) });
+  await expect(actions.getByRole("button", { name: `Deactivate ${name}` })).toBeVisible();
   await row.getByRole("button", { name: `Edit ${name}` }).click();
   const edit = page.getByRole("form", { name: `Edit ${name}` });
   await edit.getByLabel("Allowed values").fill("Web\nStore\nApp\nKiosk");

@@ -3,8 +3,8 @@
 import Image from "next/image";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { signOut } from "next-auth/react";
-import { Button } from "@/components/ui/button";
+import { SignOutButton } from "@/components/account/sign-out-button";
+import { CHANGE_PASSWORD_PATH } from "@/lib/auth/password-paths";
 import { can, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { cn } from "@/lib/utils";
 
@@ -25,7 +25,8 @@ export function ConsoleShell({ user, notices, children }: { user: ShellUser; not
             <Image src="/logo.svg" alt="" width={24} height={24} />
             Loyalty Console
           </Link>
-          <span className="hidden text-sm text-slate-500 sm:inline" data-testid="org-name">
+          {/* Plain text, set apart from the logo link by a rule, so it does not read as part of it. */}
+          <span className="hidden cursor-default border-l border-slate-200 pl-4 text-sm text-slate-500 sm:inline" title="Your organisation" data-testid="org-name">
             {user.orgName}
           </span>
           <nav aria-label="Main" className="flex gap-1">
@@ -58,9 +59,10 @@ export function ConsoleShell({ user, notices, children }: { user: ShellUser; not
                 {ROLE_LABELS[user.role]}
               </div>
             </div>
-            <Button variant="secondary" size="sm" onClick={() => void signOut({ callbackUrl: "/login" })}>
-              Sign out
-            </Button>
+            <Link href={CHANGE_PASSWORD_PATH} className="rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              Change password
+            </Link>
+            <SignOutButton />
           </div>
         </div>
       </header>

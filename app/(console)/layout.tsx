@@ -1,4 +1,5 @@
-import { currentUser } from "@/lib/auth/session";
+import { redirect } from "next/navigation";
+import { currentUser, firstPasswordUrl } from "@/lib/auth/session";
 import { listNotices } from "@/lib/org/notices";
 import { ConsoleShell } from "./console-shell";
 import { NoticesMenu } from "./notices-menu";
@@ -8,6 +9,9 @@ import { NoticesMenu } from "./notices-menu";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) return children;
+  // Above every segment's loading boundary, so this is a real redirect rather than one after the
+  // page has begun to stream; requirePageUser and defineAction refuse on their own as well.
+  if (user.mustChangePassword) redirect(firstPasswordUrl("/programs"));
   const { notices, unread } = await listNotices({ orgId: user.orgId, userId: user.id });
   const items = notices.map((n) => ({ id: n.id, title: n.title, body: n.body, href: n.href, createdAt: n.createdAt.toISOString(), read: n.readAt !== null }));
   return (

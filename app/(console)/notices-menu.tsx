@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { markNoticesReadAction } from "./notices-actions";
+import { formatDateTime } from "@/lib/format/date";
 
 export type NoticeItem = { id: number; title: string; body: string; href: string | null; createdAt: string; read: boolean };
 
@@ -44,7 +45,7 @@ export function NoticesMenu({ notices, unread }: { notices: readonly NoticeItem[
                   <span className="font-medium">{n.title}</span>
                 )}
                 {n.body ? <p className="text-slate-600">{n.body}</p> : null}
-                <p className="text-xs text-slate-400">{new Date(n.createdAt).toLocaleString()}</p>
+                <p className="text-xs text-slate-400">{formatDateTime(n.createdAt)}</p>
               </li>
             ))}
           </ul>

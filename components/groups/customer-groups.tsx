@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import type { CustomerGroupRow } from "@/lib/groups/queries";
+import { formatDate } from "@/lib/format/date";
 
 const COLUMNS: DataTableColumn<CustomerGroupRow>[] = [
   {
@@ -27,8 +28,8 @@ const COLUMNS: DataTableColumn<CustomerGroupRow>[] = [
     ),
   },
   { id: "permissions", header: "Permissions", meta: { className: "font-mono text-xs" }, cell: ({ row }) => row.original.permissions.join(", ") || "—" },
-  { id: "joined", header: "Joined", cell: ({ row }) => row.original.joinedAt.toISOString().slice(0, 10) },
-  { id: "exited", header: "Exited", cell: ({ row }) => row.original.exitedAt?.toISOString().slice(0, 10) ?? "—" },
+  { id: "joined", header: "Joined", cell: ({ row }) => formatDate(row.original.joinedAt) },
+  { id: "exited", header: "Exited", cell: ({ row }) => (row.original.exitedAt ? formatDate(row.original.exitedAt) : "—") },
 ];
 
 /** The groups section of a customer's page: every group they are or were in (listCustomerGroups). */

@@ -16,7 +16,7 @@ const { defineAction } = await import("./action");
 beforeEach(async () => {
   const { org } = await createOrg();
   const { user } = await createUser(org.id, "ADMIN");
-  session.user = { id: user.id, orgId: org.id, orgName: "Org", email: user.email, name: user.name, role: "ADMIN" };
+  session.user = { id: user.id, orgId: org.id, orgName: "Org", email: user.email, name: user.name, role: "ADMIN", mustChangePassword: false, sessionVersion: 0 };
 });
 
 describe("defineAction and database errors", () => {

@@ -32,6 +32,10 @@ export function defineAction<S extends z.ZodType, T>(
   return async (input) => {
     const user = await currentUser();
     if (!user) return failure("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+    // A temporary password buys nothing but replacing it, whatever the page in front shows.
+    if (user.mustChangePassword && permission !== "account:password") {
+      return failure("FORBIDDEN", "Choose your own password first: you are signed in with a temporary one.");
+    }
     if (!can(user.role, permission)) return failure("FORBIDDEN", "Your role does not allow this.");
     const parsed = schema.safeParse(input);
     if (!parsed.success) {

@@ -7,10 +7,12 @@ declare module "next-auth" {
     userId?: string;
     orgId?: number;
     role?: Role;
+    sessionVersion?: number;
   }
   interface User {
     orgId?: number;
     role?: Role;
+    sessionVersion?: number;
   }
 }
 
@@ -18,5 +20,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     orgId?: number;
     role?: Role;
+    sv?: number;
   }
 }

@@ -14,8 +14,10 @@ export const credentialsSchema = z.object({
 export const SESSION_MAX_AGE = 8 * 60 * 60;
 
 /** What the session cookie carries besides name and email (the sign-in form's endpoint writes it too). */
-export function sessionClaims(user: { id: number | string; orgId?: number; role?: Role }) {
-  return { sub: String(user.id), orgId: user.orgId, role: user.role };
+export function sessionClaims(user: { id: number | string; orgId?: number; role?: Role; sessionVersion?: number }) {
+  // sv: the user's session version when the cookie was issued; a password change bumps it and
+  // so ends every cookie issued before (lib/auth/users.ts loadSessionUser compares them).
+  return { sub: String(user.id), orgId: user.orgId, role: user.role, sv: user.sessionVersion ?? 0 };
 }
 
 export const authOptions: NextAuthOptions = {
@@ -30,19 +32,22 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        return user ? { id: String(user.id), email: user.email, name: user.name, orgId: user.orgId, role: user.role } : null;
+        return user
+          ? { id: String(user.id), email: user.email, name: user.name, orgId: user.orgId, role: user.role, sessionVersion: user.sessionVersion }
+          : null;
       },
     }),
   ],
   callbacks: {
     // The session carries user id, org id and role for the browser's benefit. The server never
     // trusts them: lib/auth/session.ts reloads the user on every request, so a role change or a
-    // deactivation applies at once.
+    // deactivation applies at once, and a cookie whose session version (sv) is older than the
+    // user's (the password changed since) is no session at all.
     jwt({ token, user }) {
       return user ? { ...token, ...sessionClaims(user) } : token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub, orgId: token.orgId, role: token.role };
+      return { ...session, userId: token.sub, orgId: token.orgId, role: token.role, sessionVersion: token.sv ?? 0 };
     },
   },
 };

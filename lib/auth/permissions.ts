@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "workflows:read": ["ADMIN", "PROGRAM_MANAGER", "VIEWER"],
   "workflows:write": ["ADMIN", "PROGRAM_MANAGER"],
   "workflows:approve": ["ADMIN"],
+  // Everyone changes their own password; it is also all a user on a temporary password may do.
+  "account:password": ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

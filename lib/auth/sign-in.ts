@@ -1,8 +1,8 @@
 import "server-only";
-import { encode } from "next-auth/jwt";
-import { authSecret, env } from "@/lib/env";
 import { safeCallbackUrl } from "./callback-url";
-import { credentialsSchema, SESSION_MAX_AGE, sessionClaims } from "./options";
+import { credentialsSchema } from "./options";
+import { firstPasswordUrl } from "./session";
+import { sessionCookie, setCookieHeader } from "./session-cookie";
 import { verifyCredentials } from "./users";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
@@ -11,7 +11,7 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
  * POST /login/submit: the sign-in form's own endpoint, so signing in works before the page's
  * JavaScript has loaded (a plain form POST, never a GET that would put the password in the URL)
  * and after it (the form fetches the same endpoint and asks for JSON). It writes the same
- * session cookie next-auth reads (next-auth/jwt `encode`, same secret, name and claims).
+ * session cookie next-auth reads (lib/auth/session-cookie.ts).
  */
 export async function signInResponse(request: Request): Promise<Response> {
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
@@ -30,18 +30,11 @@ export async function signInResponse(request: Request): Promise<Response> {
     return answer(wantsJson, 401, { error: WRONG_CREDENTIALS }, `/login?error=credentials&callbackUrl=${encodeURIComponent(callbackUrl)}`);
   }
 
-  const token = await encode({ token: { name: user.name, email: user.email, ...sessionClaims(user) }, secret: authSecret(), maxAge: SESSION_MAX_AGE });
-  const response = answer(wantsJson, 200, { redirect: callbackUrl }, callbackUrl);
-  const secure = (env().NEXTAUTH_URL ?? "").startsWith("https://");
-  const cookie = [
-    `${secure ? "__Secure-" : ""}next-auth.session-token=${token}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Max-Age=${SESSION_MAX_AGE}`,
-    ...(secure ? ["Secure"] : []),
-  ];
-  response.headers.append("Set-Cookie", cookie.join("; "));
+  // A temporary password (an admin created or reset the user) buys only the page that replaces
+  // it; the guards refuse everything else until then, this only saves a redirect.
+  const target = user.mustChangePassword ? firstPasswordUrl(callbackUrl) : callbackUrl;
+  const response = answer(wantsJson, 200, { redirect: target }, target);
+  response.headers.append("Set-Cookie", setCookieHeader(await sessionCookie(user)));
   return response;
 }
 

@@ -18,13 +18,6 @@ export function diffAuditValues(before: unknown, after: unknown): ChangedKey[] {
   });
 }
 
-/** A value as one line of text for the diff table. */
-export function formatAuditValue(value: unknown): string {
-  if (value === undefined) return "—";
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
-}
-
 // A scalar or array before/after (not an object) is shown under the key "value".
 function asRecord(value: unknown): Record<string, unknown> {
   if (value === null || value === undefined) return {};

@@ -10,10 +10,15 @@ describe("parseAuditQuery", () => {
     });
   });
 
-  it("drops empty and malformed values instead of failing", () => {
-    const { page, filters } = parseAuditQuery({ page: "-3", action: "", from: "yesterday", to: "2025-02-30x" });
+  it("drops empty and malformed values instead of failing, and says which date it could not read", () => {
+    const { page, filters, errors } = parseAuditQuery({ page: "-3", action: "", from: "yesterday", to: "2025-02-30x" });
     expect(page).toBe(1);
     expect(filters).toEqual({ actor: undefined, action: undefined, entityType: undefined, from: undefined, to: undefined });
+    expect(errors).toEqual({ from: "Enter a date like 12 Mar 2025.", to: "Enter a date like 12 Mar 2025." });
+  });
+
+  it("reads dates in the console's own format", () => {
+    expect(parseAuditQuery({ from: "1 Mar 2025", to: "31 Mar 2025" })).toMatchObject({ filters: { from: "2025-03-01", to: "2025-03-31" }, errors: {} });
   });
 
   it("reports a range that ends before it starts", () => {

@@ -16,7 +16,7 @@ type Def<S extends z.ZodType> = {
   type: ConfigType;
   label: string;
   description: string;
-  /** Where ours differs from the vendor, or a choice the docs leave open. */
+  /** For developers only, never shown: where ours differs from the vendor, or a choice the docs leave open. */
   notes?: string;
   schema: S;
   default: z.output<S>;
@@ -70,13 +70,11 @@ export const CONFIG_REGISTRY = {
   }),
   IS_HEIRARCHY_STRICT: def({
     area: "Fleet", type: "boolean", schema: boolean, default: false, label: "Strict hierarchy",
-    description: "The role sequence is enforced exactly: intermediate roles cannot be skipped.",
-    notes: "Cannot be on together with IS_SKIP_ROLE_ALLOWED: the two contradict each other.",
+    description: "The role sequence is enforced exactly: intermediate roles cannot be skipped. Cannot be on together with “Skipping roles allowed”.",
   }),
   IS_SKIP_ROLE_ALLOWED: def({
     area: "Fleet", type: "boolean", schema: boolean, default: false, label: "Skipping roles allowed",
-    description: "Intermediate roles may be bypassed (e.g. an Owner linked directly to a Driver).",
-    notes: "Cannot be on together with IS_HEIRARCHY_STRICT: the two contradict each other.",
+    description: "Intermediate roles may be bypassed (e.g. an Owner linked directly to a Driver). Cannot be on together with “Strict hierarchy”.",
   }),
   GROUP_CREATION_ENABLED: def({
     area: "Fleet", type: "boolean", schema: boolean, default: false, label: "Create groups on role assignment",
@@ -124,7 +122,7 @@ export const CONFIG_REGISTRY = {
   }),
   CONF_DEFAULT_POINTS_ON_TRANSACTION: def({
     area: "Points & expiry", type: "boolean", schema: boolean, default: false, label: "Default points without a workflow",
-    description: "A program with no live workflow awards the default rate on every transaction, to the member's wallet and to their default group's wallet (seed 001's default). A live workflow replaces it; mutually exclusive conditions then send a bill to one wallet only.",
+    description: "A program with no live workflow awards the default rate on every transaction, to the member's wallet and to their default group's wallet (the usual starting point). A live workflow replaces it; mutually exclusive conditions then send a bill to one wallet only.",
     notes: "Our own switch: the vendor describes the default but not how it is configured.",
   }),
   CONF_DEFAULT_POINTS_PERCENT: def({
@@ -134,7 +132,7 @@ export const CONFIG_REGISTRY = {
   WORKFLOW_MAKER_CHECKER: def({
     area: "Workflows", type: "boolean", schema: boolean, default: false, label: "Maker-checker for workflow publishing",
     description: "A program manager's Publish changes becomes a request that an admin other than the requester approves or rejects; the LIVE version keeps running meanwhile. Admins publish directly.",
-    notes: "Our own setting, modelled on the maker-checker flow of the vendor's loyalty-promotions UI (SPEC §5.1).",
+    notes: "Our own setting, modelled on the maker-checker flow of the vendor's loyalty-promotions UI.",
   }),
 };
 

@@ -105,7 +105,7 @@ describe("updateOrgConfig", () => {
     const actor = await adminOf(org.id);
     await updateOrgConfig({ orgId: org.id, actor, key: "IS_SKIP_ROLE_ALLOWED", value: true });
     await expect(updateOrgConfig({ orgId: org.id, actor, key: "IS_HEIRARCHY_STRICT", value: true })).rejects.toMatchObject({
-      kind: "CONFLICT", field: "value", message: "Turn off IS_SKIP_ROLE_ALLOWED first: it contradicts IS_HEIRARCHY_STRICT.",
+      kind: "CONFLICT", field: "value", message: "Turn off “Skipping roles allowed” first: it cannot be on together with “Strict hierarchy”.",
     });
     await updateOrgConfig({ orgId: org.id, actor, key: "IS_SKIP_ROLE_ALLOWED", value: false });
     await updateOrgConfig({ orgId: org.id, actor, key: "IS_HEIRARCHY_STRICT", value: true });

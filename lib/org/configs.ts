@@ -74,7 +74,9 @@ export async function updateOrgConfig({ orgId, actor, key, value }: { orgId: num
     const stored = await readStored(tx, orgId, partner ? [canonicalKey, partner] : [canonicalKey]);
     const before: unknown = effective(canonicalKey, stored.get(canonicalKey)?.value);
     if (partner && next === true && effective(partner, stored.get(partner)?.value) === true) {
-      throw new AppError("CONFLICT", `Turn off ${partner} first: it contradicts ${canonicalKey}.`, { field: "value" });
+      // Named as people see them on the configs screen (an API caller gets the same words).
+      const label = (k: ConfigKey) => `“${CONFIG_REGISTRY[k].label}”`;
+      throw new AppError("CONFLICT", `Turn off ${label(partner)} first: it cannot be on together with ${label(canonicalKey)}.`, { field: "value" });
     }
     if (sameConfigValue(before, next)) return entryOf(canonicalKey, before, stored.get(canonicalKey)?.updatedAt ?? null);
     const json = next as Prisma.InputJsonValue;

@@ -25,3 +25,23 @@ export const setUserActiveSchema = z.object({
   userId: z.coerce.number().int().positive(),
   active: z.boolean(),
 });
+
+export const resetUserPasswordSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+});
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** Changing one's own password (the first-sign-in page and the account page use the same form). */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password."),
+    newPassword: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+      .max(200, "Keep the password to 200 characters or fewer."),
+    confirmPassword: z.string().min(1, "Type the new password again."),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords are not the same." })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password other than the current one." });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

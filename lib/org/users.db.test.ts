@@ -48,7 +48,7 @@ describe("changeUserRole", () => {
     const { org, actor } = await orgWithAdmin();
     const { user } = await createUser(org.id, "VIEWER");
     await changeUserRole({ orgId: org.id, actor, userId: user.id, role: "PROGRAM_MANAGER" });
-    expect((await loadSessionUser(user.id))?.role).toBe("PROGRAM_MANAGER");
+    expect((await loadSessionUser(user.id, 0))?.role).toBe("PROGRAM_MANAGER");
     const entry = await db.auditEntry.findFirstOrThrow({ where: { orgId: org.id, action: "user.role" } });
     expect(entry.before).toEqual({ email: user.email, role: "VIEWER" });
     expect(entry.after).toEqual({ email: user.email, role: "PROGRAM_MANAGER" });
@@ -94,7 +94,7 @@ describe("setUserActive", () => {
     const { user, password } = await createUser(org.id, "MEMBER_CARE");
     await setUserActive({ orgId: org.id, actor, userId: user.id, active: false });
     expect(await verifyCredentials(user.email, password)).toBeNull();
-    expect(await loadSessionUser(user.id)).toBeNull();
+    expect(await loadSessionUser(user.id, 0)).toBeNull();
 
     await setUserActive({ orgId: org.id, actor, userId: user.id, active: true });
     expect(await verifyCredentials(user.email, password)).not.toBeNull();

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { hashSecret } from "@/lib/auth/password";
+import { hashSecret, verifySecret } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { mapDbError } from "@/lib/db/errors";
@@ -11,9 +11,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, type Page } from "@/lib/pagination";
 import { recordAudit } from "./audit";
 import { userChangeRefusal, type UserChange } from "./users-rules";
-import type { createConsoleUserSchema } from "./users-schema";
+import type { changePasswordSchema, createConsoleUserSchema } from "./users-schema";
 
-export type ConsoleUserRow = { id: number; name: string; email: string; role: Role; active: boolean; lastLoginAt: Date | null };
+export type ConsoleUserRow = { id: number; name: string; email: string; role: Role; active: boolean; mustChangePassword: boolean; lastLoginAt: Date | null };
 
 /** The org's console users, active first then by name, one page at a time (a page past the end shows the last). */
 export async function listConsoleUsers({ orgId, page = 1 }: { orgId: number; page?: number }): Promise<Page<ConsoleUserRow>> {
@@ -24,7 +24,7 @@ export async function listConsoleUsers({ orgId, page = 1 }: { orgId: number; pag
     orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
     skip: skipFor(current),
     take: PAGE_SIZE,
-    select: { id: true, name: true, email: true, role: true, active: true, lastLoginAt: true },
+    select: { id: true, name: true, email: true, role: true, active: true, mustChangePassword: true, lastLoginAt: true },
   });
   return pageOf(rows, total, current);
 }
@@ -34,7 +34,8 @@ const EMAIL_TAKEN = "A console user with this email already exists. Emails are u
 /**
  * Creates a console user with a generated temporary password, returned once and stored only as a
  * hash. We generate it rather than let the admin type one so that no admin-chosen (and reused)
- * password ends up in someone else's account.
+ * password ends up in someone else's account; and it is only good for choosing their own at the
+ * first sign-in (mustChangePassword).
  */
 export async function createConsoleUser({
   orgId,
@@ -45,16 +46,15 @@ export async function createConsoleUser({
   actor: Actor;
   input: z.output<typeof createConsoleUserSchema>;
 }): Promise<{ id: number; email: string; temporaryPassword: string }> {
-  const temporaryPassword = randomBytes(12).toString("base64url");
-  const passwordHash = await hashSecret(temporaryPassword);
+  const { temporaryPassword, passwordHash } = await newTemporaryPassword();
   // Emails are unique across the whole system (sign-in looks users up by email alone).
   const taken = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (taken) throw new AppError("CONFLICT", EMAIL_TAKEN, { field: "email" });
   try {
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({
-        data: { orgId, name: input.name, email: input.email, role: input.role, passwordHash },
-        select: { id: true, name: true, email: true, role: true, active: true },
+        data: { orgId, name: input.name, email: input.email, role: input.role, passwordHash, mustChangePassword: true },
+        select: { id: true, name: true, email: true, role: true, active: true, mustChangePassword: true },
       });
       await recordAudit(tx, { orgId, actor, action: "user.create", entityType: "User", entityId: created.id, after: created });
       return created;
@@ -64,6 +64,90 @@ export async function createConsoleUser({
     // A concurrent create of the same email loses on the unique index.
     throw mapDbError(error, { unique: EMAIL_TAKEN, field: "email" });
   }
+}
+
+async function newTemporaryPassword(): Promise<{ temporaryPassword: string; passwordHash: string }> {
+  const temporaryPassword = randomBytes(12).toString("base64url");
+  return { temporaryPassword, passwordHash: await hashSecret(temporaryPassword) };
+}
+
+/**
+ * An admin gives another user of the org a new temporary password (forgotten, or compromised):
+ * their sessions end, and at the next sign-in they choose their own. Returned once, like at create.
+ */
+export async function resetUserPassword({ orgId, actor, userId }: { orgId: number; actor: Actor; userId: number }): Promise<{ email: string; temporaryPassword: string }> {
+  if (actor.kind === "user" && actor.id === userId) {
+    throw new AppError("INVALID", "To change your own password, use Change password in the menu under your name.");
+  }
+  const target = await db.user.findFirst({ where: { id: userId, orgId }, select: { id: true, email: true, mustChangePassword: true } });
+  if (!target) throw new AppError("NOT_FOUND", "That user does not exist in this org.");
+  const { temporaryPassword, passwordHash } = await newTemporaryPassword();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: target.id },
+      data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
+    });
+    // What changed, never the password or its hash.
+    await recordAudit(tx, {
+      orgId,
+      actor,
+      action: "user.password_reset",
+      entityType: "User",
+      entityId: target.id,
+      before: { email: target.email, mustChangePassword: target.mustChangePassword },
+      after: { email: target.email, mustChangePassword: true },
+    });
+  });
+  return { email: target.email, temporaryPassword };
+}
+
+export const WRONG_CURRENT_PASSWORD = "Your current password is not right, so nothing was changed.";
+
+/**
+ * A user replaces their own password (the temporary one at first sign-in, or any later). The
+ * current password is required even when signed in: a session left open is not the password.
+ * Every other session of the user ends (sessionVersion + 1); the caller re-issues its own cookie
+ * at the returned version.
+ */
+export async function changeOwnPassword({
+  orgId,
+  actor,
+  userId,
+  input,
+}: {
+  orgId: number;
+  actor: Actor;
+  userId: number;
+  input: z.output<typeof changePasswordSchema>;
+}): Promise<{ sessionVersion: number }> {
+  const user = await db.user.findFirst({
+    where: { id: userId, orgId, active: true },
+    select: { id: true, email: true, passwordHash: true, mustChangePassword: true, sessionVersion: true },
+  });
+  if (!user) throw new AppError("NOT_FOUND", "Your account is no longer active. Sign in again.");
+  if (!(await verifySecret(input.currentPassword, user.passwordHash))) {
+    throw new AppError("INVALID", WRONG_CURRENT_PASSWORD, { field: "currentPassword" });
+  }
+  const passwordHash = await hashSecret(input.newPassword);
+  return db.$transaction(async (tx) => {
+    // Only over the password just checked: a change or reset that won meanwhile (another
+    // session, an admin) is not silently overwritten.
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, sessionVersion: user.sessionVersion },
+      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "Your password was changed elsewhere a moment ago. Sign in again with the new one.");
+    await recordAudit(tx, {
+      orgId,
+      actor,
+      action: "user.password_change",
+      entityType: "User",
+      entityId: user.id,
+      before: { email: user.email, mustChangePassword: user.mustChangePassword },
+      after: { email: user.email, mustChangePassword: false },
+    });
+    return { sessionVersion: user.sessionVersion + 1 };
+  });
 }
 
 export async function changeUserRole(args: { orgId: number; actor: Actor; userId: number; role: Role }): Promise<void> {

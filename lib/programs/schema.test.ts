@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProgramSchema, FORBIDDEN_NAME_CHARS, forbiddenNameChar, programNameSchema, updateProgramSchema } from "./schema";
+import { createProgramSchema, FORBIDDEN_NAME_CHARS, forbiddenNameChars, programNameSchema, updateProgramSchema } from "./schema";
 
 const messageOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
 
@@ -11,12 +11,14 @@ describe("program name", () => {
   it.each([...FORBIDDEN_NAME_CHARS])("refuses %s, naming the character", (char) => {
     const result = programNameSchema.safeParse(`Club ${char} One`);
     expect(result.success).toBe(false);
-    expect(messageOf(result)).toBe(`Name cannot contain "${char}"`);
+    expect(messageOf(result)).toBe(`Name cannot contain "${char}".`);
   });
 
-  it("names the first forbidden character when there are several", () => {
-    expect(forbiddenNameChar("a@b#c")).toBe("@");
-    expect(forbiddenNameChar("Gold Club")).toBeNull();
+  it("names every forbidden character of a name at once, each once, and refuses < as well as >", () => {
+    expect(forbiddenNameChars("a@b#c@")).toEqual(["@", "#"]);
+    expect(forbiddenNameChars("Gold Club")).toEqual([]);
+    expect(messageOf(programNameSchema.safeParse("<Gold> & Co."))).toBe('Name cannot contain "<", ">", "&" or ".".');
+    expect(messageOf(programNameSchema.safeParse("Club<script"))).toBe('Name cannot contain "<".');
   });
 
   it("is required and at most 100 characters", () => {

@@ -3,18 +3,28 @@ import { z } from "zod";
 // Client-safe: the Create Program and Edit Program forms and their server actions share these
 // schemas (zodResolver on the client, defineAction on the server).
 
-/** SPEC §6 / seed 003: the characters a program name may not contain, in the documented order. */
-export const FORBIDDEN_NAME_CHARS = ["!", "@", "#", "$", "%", "^", "&", "*", "(", ")", "-", "_", "=", "+", "\\", "|", "{", "}", ";", ":", "/", "?", ".", ">"] as const;
+/**
+ * SPEC §6 / seed 003: the characters a program name may not contain, in the documented order,
+ * plus "<": the documented list has ">" but not its pair, and a name with either is as unsafe.
+ */
+export const FORBIDDEN_NAME_CHARS = ["!", "@", "#", "$", "%", "^", "&", "*", "(", ")", "-", "_", "=", "+", "\\", "|", "{", "}", ";", ":", "/", "?", ".", "<", ">"] as const;
 
 export const PROGRAM_NAME_MAX = 100;
 export const PROGRAM_DESCRIPTION_MAX = 500;
 
-/** The first forbidden character in a name, or null when it has none. */
-export function forbiddenNameChar(name: string): string | null {
-  for (const char of name) {
-    if ((FORBIDDEN_NAME_CHARS as readonly string[]).includes(char)) return char;
-  }
-  return null;
+/** Every forbidden character a name contains, once each, in the order they appear. */
+export function forbiddenNameChars(name: string): string[] {
+  return [...new Set([...name].filter((char) => (FORBIDDEN_NAME_CHARS as readonly string[]).includes(char)))];
+}
+
+/** Shown under the name field before anyone types, so no one learns the rule one refusal at a time. */
+export const NAME_RULE_HINT = `Letters, digits and spaces. Not allowed: ${FORBIDDEN_NAME_CHARS.join(" ")}`;
+
+/** One message for all of a name's forbidden characters at once: `Name cannot contain "@" or "#"`. */
+export function forbiddenNameMessage(chars: readonly string[]): string {
+  const quoted = chars.map((c) => `"${c}"`);
+  const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}` : (quoted[0] ?? "");
+  return `Name cannot contain ${list}.`;
 }
 
 export const programNameSchema = z
@@ -23,8 +33,8 @@ export const programNameSchema = z
   .min(1, "Enter a program name.")
   .max(PROGRAM_NAME_MAX, `Keep the name to ${PROGRAM_NAME_MAX} characters or fewer.`)
   .superRefine((name, ctx) => {
-    const char = forbiddenNameChar(name);
-    if (char) ctx.addIssue({ code: "custom", message: `Name cannot contain "${char}"` });
+    const chars = forbiddenNameChars(name);
+    if (chars.length > 0) ctx.addIssue({ code: "custom", message: forbiddenNameMessage(chars) });
   });
 
 const descriptionSchema = z

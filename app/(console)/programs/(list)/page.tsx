@@ -13,6 +13,7 @@ import { listQuerySchema } from "@/lib/pagination";
 import { listProgramsPage, PROGRAM_SORTS } from "@/lib/programs/queries";
 import { programsWithUnpublishedChanges } from "@/lib/workflows/versions";
 import { ProgramNameCell } from "./program-name-cell";
+import { formatDate } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Programs" };
 
@@ -83,16 +84,18 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
                   <td className="px-4 py-3 text-right tabular-nums">{points.format(Number(program.points.issued))}</td>
                   <td className="px-4 py-3 text-right tabular-nums">{points.format(Number(program.points.redeemed))}</td>
                   <td className="px-4 py-3 text-right tabular-nums">{points.format(Number(program.points.expired))}</td>
-                  <td className="px-4 py-3 text-slate-600">{DATE.format(program.createdAt)}</td>
+                  <td className="px-4 py-3 text-slate-600">{formatDate(program.createdAt)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <p data-testid="programs-legend" className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">
+            <span aria-hidden="true" className="mr-1 text-amber-500">★</span>
+            The default program: every event runs in it, whatever the till or card.
+          </p>
           <Pagination page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(p) => hrefFor({ page: p })} />
         </Card>
       )}
     </>
   );
 }
-
-const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });

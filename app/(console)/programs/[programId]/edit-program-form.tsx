@@ -8,7 +8,7 @@ import { useActionSubmit } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { updateProgramSchema, type UpdateProgramInput } from "@/lib/programs/schema";
+import { NAME_RULE_HINT, updateProgramSchema, type UpdateProgramInput } from "@/lib/programs/schema";
 import { updateProgramAction } from "../actions";
 import { Textarea } from "@/components/ui/textarea";
 
@@ -42,7 +42,7 @@ export function EditProgramForm({ programId, name, description }: { programId: n
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Edit program" className="w-full max-w-xl space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4">
       <fieldset disabled={isSubmitting} className="space-y-4">
-        <Field label="Program name" error={errors.name?.message}>
+        <Field label="Program name" error={errors.name?.message} hint={NAME_RULE_HINT}>
           {(props) => <Input {...props} {...form.register("name")} autoComplete="off" autoFocus />}
         </Field>
         <Field label="Description" error={errors.description?.message}>

@@ -10,10 +10,10 @@ import { DeactivateButton } from "./activation-controls";
 import { EditProgramForm } from "./edit-program-form";
 import { loadProgram } from "./load-program";
 import { TiersTable } from "./tiers-table";
+import { formatDateTime } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Program overview" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function ProgramOverviewPage({ params }: { params: Promise<{ programId: string }> }) {
   const { programId } = await params;
@@ -50,7 +50,7 @@ export default async function ProgramOverviewPage({ params }: { params: Promise<
           <dt className="text-slate-500">Status</dt>
           <dd>{program.active ? "Active" : "Inactive"}</dd>
           <dt className="text-slate-500">Created</dt>
-          <dd>{DATE.format(program.createdAt)} UTC</dd>
+          <dd>{formatDateTime(program.createdAt)}</dd>
         </dl>
       </Card>
 

@@ -10,7 +10,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { createProgramSchema, ENTITY_LABELS, type CreateProgramInput, type MlpEntityType } from "@/lib/programs/schema";
+import { createProgramSchema, ENTITY_LABELS, NAME_RULE_HINT, type CreateProgramInput, type MlpEntityType } from "@/lib/programs/schema";
 import { createProgramAction } from "../actions";
 import { CheckboxGroup } from "./checkbox-group";
 import { EntityPicker, type EntityOption } from "@/components/programs/entity-picker";
@@ -42,7 +42,7 @@ export function CreateProgramForm({
     <Card className="max-w-3xl p-6">
       <form onSubmit={onSubmit} noValidate>
         <fieldset disabled={isSubmitting} className="space-y-6">
-          <Field label="Name" error={errors.name?.message} hint="Up to 100 characters; ! @ # $ % ^ & * ( ) - _ = + \ | { } ; : / ? . > are not allowed.">
+          <Field label="Name" error={errors.name?.message} hint={`Up to 100 characters. ${NAME_RULE_HINT}`}>
             {(props) => <Input {...props} {...form.register("name")} autoComplete="off" />}
           </Field>
           <Field label="Description" error={errors.description?.message}>

@@ -14,7 +14,7 @@ const { createApiClientAction, revokeApiClientAction } = await import("./actions
 async function signIn(role: Role, orgId?: number) {
   const id = orgId ?? (await createOrg()).org.id;
   const { user } = await createUser(id, role);
-  session.user = { id: user.id, orgId: id, orgName: "Org", email: user.email, name: user.name, role };
+  session.user = { id: user.id, orgId: id, orgName: "Org", email: user.email, name: user.name, role, mustChangePassword: false, sessionVersion: 0 };
   return id;
 }
 

@@ -3,12 +3,13 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ReadOnlyNotice } from "@/components/ui/read-only-notice";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listQuerySchema } from "@/lib/pagination";
 import { listActiveTills, listApiClients, type ApiClientRow } from "@/lib/org/api-clients";
 import { API_SCOPES } from "@/lib/auth/scopes";
-import { formatUtc } from "@/lib/org/audit-log-format";
+import { formatDateTime } from "@/lib/format/date";
 import { CreateApiClient } from "./create-api-client";
 import { RevokeApiClientButton } from "./revoke-api-client-button";
 
@@ -33,6 +34,7 @@ export default async function ApiClientsPage({ searchParams }: { searchParams: P
         title="API clients"
         description="Credentials that POS, e-commerce and CRM systems use to call the /v2 API with HTTP Basic auth."
       />
+      {canWrite ? null : <ReadOnlyNotice what="the API clients" />}
       {canWrite ? <CreateApiClient tills={tills} /> : null}
       {clients.total === 0 ? (
         <EmptyState title="No API clients yet">
@@ -71,13 +73,24 @@ function columnsFor(canWrite: boolean): DataTableColumn<ApiClientRow>[] {
         </ul>
       ),
     },
-    { id: "created", header: "Created", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => formatUtc(row.original.createdAt) },
-    { id: "lastUsed", header: "Last used", meta: { className: "whitespace-nowrap" }, cell: ({ row: { original: c } }) => (c.lastUsedAt ? formatUtc(c.lastUsedAt) : "Never") },
+    { id: "created", header: "Created", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => formatDateTime(row.original.createdAt) },
+    { id: "lastUsed", header: "Last used", meta: { className: "whitespace-nowrap" }, cell: ({ row: { original: c } }) => (c.lastUsedAt ? formatDateTime(c.lastUsedAt) : "Never") },
     {
       id: "status",
       header: "Status",
-      meta: { className: "whitespace-nowrap" },
-      cell: ({ row: { original: c } }) => (c.revokedAt ? <Badge>Revoked {formatUtc(c.revokedAt)}</Badge> : <Badge tone="success">Active</Badge>),
+      // The revocation date under the badge, not in it: a badge does not wrap, and pushed the
+      // table wider than the page.
+      cell: ({ row: { original: c } }) =>
+        c.revokedAt ? (
+          <>
+            <Badge>Revoked</Badge>
+            <time dateTime={c.revokedAt.toISOString()} className="mt-1 block whitespace-nowrap text-xs">
+              {formatDateTime(c.revokedAt)}
+            </time>
+          </>
+        ) : (
+          <Badge tone="success">Active</Badge>
+        ),
     },
   ];
   if (!canWrite) return columns;

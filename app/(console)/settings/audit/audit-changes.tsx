@@ -1,4 +1,5 @@
-import { diffAuditValues, formatAuditValue } from "@/lib/org/audit-log-diff";
+import { auditFieldLabel, auditValueText } from "@/lib/org/audit-labels";
+import { diffAuditValues } from "@/lib/org/audit-log-diff";
 
 const KIND_STYLE = { added: "text-emerald-700", removed: "text-red-700", changed: "text-amber-800", same: "text-slate-500" } as const;
 
@@ -23,10 +24,10 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} className={KIND_STYLE[r.kind]}>
-              <th scope="row" className="pr-3 text-left font-mono font-normal">{r.key}</th>
-              <td className="break-all pr-3 font-mono">{formatAuditValue(r.before)}</td>
-              <td className="break-all font-mono">
-                {formatAuditValue(r.after)}
+              <th scope="row" className="pr-3 text-left font-normal" title={r.key}>{auditFieldLabel(r.key)}</th>
+              <td className="break-words pr-3">{auditValueText(r.before)}</td>
+              <td className="break-words">
+                {auditValueText(r.after)}
                 <span className="sr-only"> ({r.kind})</span>
               </td>
             </tr>

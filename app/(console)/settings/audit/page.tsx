@@ -5,7 +5,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAuditEntries, listAuditFilterOptions, type AuditEntryRow } from "@/lib/org/audit-log";
-import { formatUtc } from "@/lib/org/audit-log-format";
+import { formatDateTime } from "@/lib/format/date";
+import { auditActionLabel, auditEntityLabel, auditEntityName } from "@/lib/org/audit-labels";
 import { parseAuditQuery, type AuditFilters } from "@/lib/org/audit-log-schema";
 import { AuditChanges } from "./audit-changes";
 import { AuditFilterForm } from "./audit-filter-form";
@@ -52,7 +53,7 @@ const COLUMNS: DataTableColumn<AuditEntryRow>[] = [
     id: "at",
     header: "When (UTC)",
     meta: { className: "whitespace-nowrap" },
-    cell: ({ row: { original: e } }) => <time dateTime={e.at.toISOString()}>{formatUtc(e.at)}</time>,
+    cell: ({ row: { original: e } }) => <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, { seconds: true })}</time>,
   },
   {
     id: "who",
@@ -64,13 +65,13 @@ const COLUMNS: DataTableColumn<AuditEntryRow>[] = [
       </>
     ),
   },
-  { id: "action", header: "Action", meta: { className: "font-mono text-xs" }, cell: ({ row }) => row.original.action },
+  { id: "action", header: "Action", cell: ({ row }) => <span title={row.original.action}>{auditActionLabel(row.original.action)}</span> },
   {
     id: "entity",
     header: "Entity",
     cell: ({ row: { original: e } }) => (
       <>
-        {e.entityType} <span className="text-slate-500">#{e.entityId}</span>
+        {auditEntityLabel(e.entityType)} <span className="text-slate-500">{auditEntityName(e.entityType, e.entityId)}</span>
       </>
     ),
   },

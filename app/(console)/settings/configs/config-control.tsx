@@ -36,6 +36,9 @@ export function ConfigControl({ configKey, value, isDefault, canWrite }: { confi
     startTransition(async () => {
       const result = await updateConfigAction({ key: configKey, value: parsed.data });
       if (!result.ok) {
+        // A refused switch goes back to what is saved: the switch must never show a state the
+        // org does not have. (A typed value stays, so it can be corrected.)
+        if (def.type === "boolean") setDraft(toDraft(value));
         setError(result.error.fieldErrors?.value ?? result.error.message);
         if (!result.error.fieldErrors?.value) toast.error(result.error.message);
         return;
@@ -73,7 +76,6 @@ export function ConfigControl({ configKey, value, isDefault, canWrite }: { confi
         <p id={descriptionId} className="mt-1 text-sm text-slate-600">
           {def.description} <span className="text-slate-500">Default: {formatDefault(def.default, def.options)}.</span>
         </p>
-        {def.notes ? <p className="mt-1 text-xs text-slate-500">{def.notes}</p> : null}
       </div>
       <div className="flex min-w-56 flex-col items-end gap-1">
         <div className="flex items-center gap-2">

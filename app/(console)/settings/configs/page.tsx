@@ -8,6 +8,7 @@ import { CONFIG_AREAS, CONFIG_REGISTRY } from "@/lib/org/config-registry";
 import { listOrgConfigs } from "@/lib/org/configs";
 import { ConfigControl } from "./config-control";
 import { describeRollingExpiry } from "./describe-rolling-expiry";
+import { ReadOnlyNotice } from "@/components/ui/read-only-notice";
 
 export const metadata: Metadata = { title: "Configs" };
 
@@ -21,11 +22,7 @@ export default async function ConfigsPage() {
         title="Configs"
         description="Organisation configs for user groups, fleets, redemption and expiry. Changes apply at once to new events and API calls."
       />
-      {canWrite ? null : (
-        <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          You can read these configs; only an admin can change them.
-        </p>
-      )}
+      {canWrite ? null : <ReadOnlyNotice what="these configs" />}
       <div className="space-y-6">
         {CONFIG_AREAS.map((area) => (
           <section key={area} aria-labelledby={`area-${slug(area)}`}>

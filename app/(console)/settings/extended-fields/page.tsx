@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
-import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listExtendedFieldDefs } from "@/lib/customers/extended-fields";
-import { conditionReference, FIELD_SCOPES, SCOPE_LABELS, TYPE_LABELS } from "@/lib/customers/extended-fields-schema";
+import { FIELD_SCOPES, SCOPE_LABELS } from "@/lib/customers/extended-fields-schema";
 import { CreateExtendedField } from "./create-extended-field";
-import { EditExtendedField } from "./edit-extended-field";
-import { FieldStatusButton } from "./field-status-button";
+import { ExtendedFieldRow } from "./extended-field-row";
+import { ReadOnlyNotice } from "@/components/ui/read-only-notice";
 
 export const metadata: Metadata = { title: "Extended fields" };
 
@@ -23,6 +22,7 @@ export default async function ExtendedFieldsPage() {
         title="Extended fields"
         description="Typed fields that transactions, customers and user groups carry beyond the standard ones. Workflow conditions are checked against them."
       />
+      {canWrite ? null : <ReadOnlyNotice what="the extended fields" />}
       <Card className="mb-6 p-5 text-sm text-slate-700">
         <h2 className="text-base font-semibold text-slate-900">Using a field in a condition</h2>
         <p className="mt-1">
@@ -57,34 +57,12 @@ export default async function ExtendedFieldsPage() {
                         <th scope="col" className="px-4 py-3">Description and values</th>
                         <th scope="col" className="px-4 py-3">In a condition</th>
                         <th scope="col" className="px-4 py-3">Status</th>
-                        {canWrite ? <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th> : null}
+                        {canWrite ? <th scope="col" className="px-4 py-3 text-right">Actions</th> : null}
                       </tr>
                     </thead>
                     <tbody className="divide-y divide-slate-100">
                       {rows.map((d) => (
-                        <tr key={d.id} className={d.active ? "align-top" : "align-top text-slate-500"}>
-                          <td className="px-4 py-3 font-mono text-xs font-medium">{d.name}</td>
-                          <td className="px-4 py-3">{TYPE_LABELS[d.type]}</td>
-                          <td className="px-4 py-3">
-                            {canWrite ? (
-                              <EditExtendedField id={d.id} name={d.name} isList={d.type === "ENUM"} description={d.description} allowedValues={d.allowedValues} />
-                            ) : (
-                              <>
-                                <p>{d.description || <span className="text-slate-400">No description</span>}</p>
-                                {d.type === "ENUM" ? <p className="mt-1 text-xs">Allowed: {d.allowedValues.join(" | ")}</p> : null}
-                              </>
-                            )}
-                          </td>
-                          <td className="px-4 py-3">
-                            <code className="text-xs">{conditionReference(d.scope, d.name)}</code>
-                          </td>
-                          <td className="px-4 py-3">{d.active ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>}</td>
-                          {canWrite ? (
-                            <td className="px-4 py-3 text-right">
-                              <FieldStatusButton id={d.id} name={d.name} active={d.active} />
-                            </td>
-                          ) : null}
-                        </tr>
+                        <ExtendedFieldRow key={d.id} canWrite={canWrite} field={d} />
                       ))}
                     </tbody>
                   </table>

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listFleetHierarchies } from "@/lib/groups/fleet-hierarchies";
 import { chainText } from "./role-chain-preview";
+import { ReadOnlyNotice } from "@/components/ui/read-only-notice";
 
 export const metadata: Metadata = { title: "Fleet hierarchies" };
 
@@ -23,6 +24,7 @@ export default async function FleetHierarchiesPage() {
         description="B2B role chains (owner → driver, distributor → store owner): who owns the company's group, who joins it, and with which permissions."
         actions={canWrite ? <Link href="/settings/fleet-hierarchies/new" className={buttonVariants()}>New hierarchy</Link> : null}
       />
+      {canWrite ? null : <ReadOnlyNotice what="the fleet hierarchies" />}
       {rows.length === 0 ? (
         <EmptyState title="No fleet hierarchies yet">
           {canWrite ? "Create one to associate fleet owners and drivers with companies." : "An admin defines fleet hierarchies."}

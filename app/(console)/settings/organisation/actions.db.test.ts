@@ -16,7 +16,7 @@ const { createOrgUnitAction, setMlpTypeAction, setOrgUnitActiveAction, updateOrg
 async function signIn(role: Role) {
   const { org } = await createOrg();
   const { user } = await createUser(org.id, role);
-  session.user = { id: user.id, orgId: org.id, orgName: org.name, email: user.email, name: user.name, role };
+  session.user = { id: user.id, orgId: org.id, orgName: org.name, email: user.email, name: user.name, role, mustChangePassword: false, sessionVersion: 0 };
   return org.id;
 }
 

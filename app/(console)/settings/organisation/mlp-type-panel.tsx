@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { MLP_TYPE_INFO, MLP_TYPE_IS_FINAL, MLP_TYPES, type MlpTypeValue } from "@/lib/programs/org-structure/mlp";
-import { formatUtc } from "@/lib/org/audit-log-format";
+import { formatDateTime } from "@/lib/format/date";
 import { setMlpTypeAction } from "./actions";
 
 /**
@@ -27,7 +27,7 @@ export function MlpTypePanel({ mlpType, setAt, canWrite }: { mlpType: MlpTypeVal
         </h2>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
           <Badge tone="info">{MLP_TYPE_INFO[mlpType].label}</Badge>
-          {setAt ? <span className="text-slate-600">Chosen {formatUtc(setAt)}</span> : null}
+          {setAt ? <span className="text-slate-600">Chosen {formatDateTime(setAt)}</span> : null}
         </p>
         <p className="mt-2 text-sm text-slate-700">{MLP_TYPE_INFO[mlpType].explanation}</p>
         <p className="mt-1 text-sm text-slate-600">{MLP_TYPE_IS_FINAL}</p>

@@ -9,6 +9,7 @@ import { CreateUnit } from "./create-unit";
 import { MlpTypePanel } from "./mlp-type-panel";
 import { UnitTable } from "./unit-table";
 import { UnitTabs } from "./unit-tabs";
+import { ReadOnlyNotice } from "@/components/ui/read-only-notice";
 
 export const metadata: Metadata = { title: "Organisation" };
 
@@ -36,6 +37,7 @@ export default async function OrganisationPage({ searchParams }: { searchParams:
         title="Organisation"
         description="Zones, concepts, card series, stores and tills: how events find their program. A till belongs to a store; a store to a zone and a concept."
       />
+      {canWrite ? null : <ReadOnlyNotice what="the organisation structure" />}
       <MlpTypePanel mlpType={mlp.mlpType} setAt={mlp.mlpTypeSetAt} canWrite={canWrite} />
       <UnitTabs current={kind} counts={counts} />
       <section aria-labelledby="units-heading" className="mt-4">

@@ -4,10 +4,11 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { formatUtc } from "@/lib/org/audit-log-format";
+import { formatDateTime } from "@/lib/format/date";
 import { listOrgConfigs } from "@/lib/org/configs";
 import { singleRollingExpirySchema, SINGLE_ROLLING_EXPIRY_DEFAULT } from "@/lib/org/rolling-expiry-schema";
 import { RollingExpiryForm } from "./rolling-expiry-form";
+import { ReadOnlyNotice } from "@/components/ui/read-only-notice";
 
 export const metadata: Metadata = { title: "Points management" };
 
@@ -20,6 +21,7 @@ export default async function PointsManagementPage() {
   return (
     <>
       <PageHeader title="Points management" description="Single Rolling Expiry: one expiry window for points across every program of the org." />
+      {canWrite ? null : <ReadOnlyNotice what="the points settings" />}
       <Card className="mb-6 p-5 text-sm text-slate-700">
         <h2 className="text-base font-semibold text-slate-900">How it works</h2>
         <ul className="mt-2 list-disc space-y-1 pl-5">
@@ -39,7 +41,7 @@ export default async function PointsManagementPage() {
         </ul>
       </Card>
       <RollingExpiryForm value={value} canWrite={canWrite} />
-      {entry?.updatedAt ? <p className="mt-3 text-xs text-slate-500">Last changed {formatUtc(entry.updatedAt)}.</p> : null}
+      {entry?.updatedAt ? <p className="mt-3 text-xs text-slate-500">Last changed {formatDateTime(entry.updatedAt)}.</p> : null}
     </>
   );
 }

@@ -8,12 +8,12 @@ import { createOrg, createUser } from "@/lib/testing/factories";
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
 
-const { changeUserRoleAction, createConsoleUserAction, setUserActiveAction } = await import("./actions");
+const { changeUserRoleAction, createConsoleUserAction, resetUserPasswordAction, setUserActiveAction } = await import("./actions");
 
 async function signIn(role: Role, orgId?: number) {
   const id = orgId ?? (await createOrg()).org.id;
   const { user } = await createUser(id, role);
-  session.user = { id: user.id, orgId: id, orgName: "Org", email: user.email, name: user.name, role };
+  session.user = { id: user.id, orgId: id, orgName: "Org", email: user.email, name: user.name, role, mustChangePassword: false, sessionVersion: 0 };
   return { orgId: id, userId: user.id };
 }
 
@@ -31,6 +31,7 @@ describe("user actions", () => {
         createConsoleUserAction({ name: "Hack", email: `hack-${role}@x.test`, role: "ADMIN" }),
         changeUserRoleAction({ userId: target.id, role: "ADMIN" }),
         setUserActiveAction({ userId: target.id, active: false }),
+        resetUserPasswordAction({ userId: target.id }),
       ]);
       for (const result of results) expect(result).toEqual({ ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this." } });
     }

@@ -4,15 +4,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { CopyButton } from "@/components/forms/copy-button";
 import { CreatePanel, FormActions } from "@/components/forms/create-panel";
 import { useActionSubmit } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { createConsoleUserSchema } from "@/lib/org/users-schema";
 import { createConsoleUserAction } from "./actions";
+import { TemporaryPassword } from "./temporary-password";
 import { Select } from "@/components/ui/select";
 
 type FormInput = z.input<typeof createConsoleUserSchema>;
@@ -28,23 +27,9 @@ export function CreateUser() {
 
   if (created) {
     return (
-      <section aria-labelledby="temp-password-title" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-5">
-        <h2 id="temp-password-title" className="text-base font-semibold text-amber-900">
-          Temporary password for {created.email}
-        </h2>
-        <p role="alert" className="mt-1 text-sm text-amber-900">
-          You will not see this password again: we keep only a hash. Give it to them over a safe channel (not the same email).
-        </p>
-        <div className="mt-3 flex items-center gap-2">
-          <code data-testid="temporary-password" className="rounded bg-white px-2 py-1 font-mono text-sm">
-            {created.temporaryPassword}
-          </code>
-          <CopyButton value={created.temporaryPassword} label="Password" />
-        </div>
-        <Button className="mt-4" onClick={() => setCreated(null)}>
-          Done
-        </Button>
-      </section>
+      <div className="mb-6">
+        <TemporaryPassword email={created.email} password={created.temporaryPassword} onDone={() => setCreated(null)} />
+      </div>
     );
   }
   return (

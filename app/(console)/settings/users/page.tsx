@@ -4,9 +4,10 @@ import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { listQuerySchema } from "@/lib/pagination";
-import { formatUtc } from "@/lib/org/audit-log-format";
+import { formatDateTime } from "@/lib/format/date";
 import { listConsoleUsers, type ConsoleUserRow } from "@/lib/org/users";
 import { CreateUser } from "./create-user";
+import { ResetPasswordControl } from "./reset-password-control";
 import { UserRoleControl } from "./user-role-control";
 import { UserStatusControl } from "./user-status-control";
 
@@ -57,19 +58,30 @@ function columnsFor(selfId: number): DataTableColumn<ConsoleUserRow>[] {
     {
       id: "status",
       header: "Status",
-      cell: ({ row: { original: u } }) => <Badge tone={u.active ? "success" : "neutral"}>{u.active ? "Active" : "Deactivated"}</Badge>,
+      cell: ({ row: { original: u } }) => (
+        <>
+          <Badge tone={u.active ? "success" : "neutral"}>{u.active ? "Active" : "Deactivated"}</Badge>{" "}
+          {u.active && u.mustChangePassword ? <Badge tone="warning">Temporary password</Badge> : null}
+        </>
+      ),
     },
     {
       id: "lastLogin",
       header: "Last sign-in",
       meta: { className: "whitespace-nowrap text-slate-600" },
-      cell: ({ row: { original: u } }) => (u.lastLoginAt ? formatUtc(u.lastLoginAt) : "Never"),
+      cell: ({ row: { original: u } }) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Never"),
     },
     {
       id: "actions",
       header: "Actions",
       meta: { srOnlyHeader: true, className: "text-right" },
-      cell: ({ row: { original: u } }) => (u.id === selfId ? null : <UserStatusControl userId={u.id} name={u.name} email={u.email} active={u.active} />),
+      cell: ({ row: { original: u } }) =>
+        u.id === selfId ? null : (
+          <div className="flex justify-end gap-2">
+            {u.active ? <ResetPasswordControl userId={u.id} name={u.name} email={u.email} /> : null}
+            <UserStatusControl userId={u.id} name={u.name} email={u.email} active={u.active} />
+          </div>
+        ),
     },
   ];
 }

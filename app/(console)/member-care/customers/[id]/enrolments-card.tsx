@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { EnrolmentView } from "@/lib/customers/customer-view";
+import { formatDate } from "@/lib/format/date";
 
 const VIA: Record<string, string> = {
   REGISTRATION: "Registration",
@@ -10,7 +11,6 @@ const VIA: Record<string, string> = {
   REQUEST: "Requested",
 };
 const NUMBER = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
-const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 /** Program-wise details, default program first (SPEC §7: in MLP orgs, each program with its KPIs). */
 export function EnrolmentsCard({ enrolments }: { enrolments: EnrolmentView[] }) {
@@ -49,7 +49,7 @@ export function EnrolmentsCard({ enrolments }: { enrolments: EnrolmentView[] }) 
                 <td className="px-4 py-2 text-right tabular-nums">{NUMBER.format(e.lifetimePurchases)}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{e.visits}</td>
                 <td className="px-4 py-2 text-slate-600">
-                  {DATE.format(e.enrolledAt)}
+                  {formatDate(e.enrolledAt)}
                   <span className="block text-xs text-slate-500">{VIA[e.enrolledVia] ?? e.enrolledVia}</span>
                 </td>
               </tr>

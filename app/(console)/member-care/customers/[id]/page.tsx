@@ -10,6 +10,7 @@ import { CustomerWallet } from "./customer-wallet";
 import { EnrolmentsCard } from "./enrolments-card";
 import { IdentifiersCard } from "./identifiers-card";
 import { ProfileCard } from "./profile-card";
+import { formatDate } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -36,7 +37,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       </nav>
       <PageHeader
         title={name}
-        description={`Customer ${customer.id} · joined ${DATE.format(customer.joinedAt)}${customer.registeredTill ? ` at ${customer.registeredTill.code}` : ""}`}
+        description={`Customer ${customer.id} · joined ${formatDate(customer.joinedAt)}${customer.registeredTill ? ` at ${customer.registeredTill.code}` : ""}`}
         actions={
           <Badge tone={customer.loyaltyType === "LOYALTY" ? "success" : "neutral"}>{customer.loyaltyType === "LOYALTY" ? "Loyalty member" : "Non-loyalty"}</Badge>
         }
@@ -65,4 +66,3 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   );
 }
 
-const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });

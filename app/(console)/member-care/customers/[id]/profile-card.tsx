@@ -1,12 +1,13 @@
 import { Card } from "@/components/ui/card";
 import type { CustomerView } from "@/lib/customers/customer-view";
+import { formatDateTime } from "@/lib/format/date";
 
 /** Registration, extended fields and custom fields: what the org records about the customer. */
 export function ProfileCard({ customer }: { customer: Pick<CustomerView, "registeredVia" | "registeredTill" | "createdAt" | "extendedFields" | "profileFields"> }) {
   const rows: [string, string][] = [
     ["Registered via", customer.registeredVia],
     ["Registering till", customer.registeredTill ? `${customer.registeredTill.code} · ${customer.registeredTill.name}` : "None"],
-    ["Created", DATE_TIME.format(customer.createdAt)],
+    ["Created", formatDateTime(customer.createdAt)],
     ...Object.entries(customer.extendedFields).map(([k, v]): [string, string] => [k, String(v)]),
     ...Object.entries(customer.profileFields).map(([k, v]): [string, string] => [k, String(v)]),
   ];
@@ -25,4 +26,3 @@ export function ProfileCard({ customer }: { customer: Pick<CustomerView, "regist
   );
 }
 
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

@@ -6,6 +6,7 @@ import { tableHref, type Page, type SortDir, type TableUrl } from "@/lib/paginat
 import { cn } from "@/lib/utils";
 import type { MemberStatusFilter } from "./members-query";
 import { RemoveMemberButton } from "./remove-member-button";
+import { formatDate } from "@/lib/format/date";
 
 /**
  * The group's members (SPEC §7): role, joined, exited, points contributed, permissions; current
@@ -100,8 +101,8 @@ function columnsFor(groupId: number, canWrite: boolean): DataTableColumn<MemberR
       meta: { className: "font-mono text-xs" },
       cell: ({ row: { original: m } }) => (m.permissions.length > 0 ? m.permissions.join(", ") : <span className="font-sans text-slate-400">none</span>),
     },
-    { id: "joined", header: "Joined", enableSorting: true, meta: { className: "whitespace-nowrap" }, cell: ({ row }) => row.original.joinedAt.toISOString().slice(0, 10) },
-    { id: "exited", header: "Exited", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => row.original.exitedAt?.toISOString().slice(0, 10) ?? "—" },
+    { id: "joined", header: "Joined", enableSorting: true, meta: { className: "whitespace-nowrap" }, cell: ({ row }) => formatDate(row.original.joinedAt) },
+    { id: "exited", header: "Exited", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => (row.original.exitedAt ? formatDate(row.original.exitedAt) : "—") },
     { id: "points", header: "Points contributed", meta: { align: "right" }, cell: ({ row }) => row.original.pointsContributed },
   ];
   if (!canWrite) return columns;

@@ -12,6 +12,7 @@ import type { ProgramDetail } from "@/lib/groups/wallet";
 import { GroupMembersTable } from "./group-members-table";
 import { loadGroup } from "./load-group";
 import { membersQuery, STATUS_OF } from "./members-query";
+import { formatDate } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Group" };
 
@@ -44,7 +45,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
       </nav>
       <PageHeader
         title={group.groupName || group.externalId}
-        description={`Group ${group.id} · external id ${group.externalId} · registered ${group.createdAt.toISOString().slice(0, 10)}${group.createdBy ? ` by ${group.createdBy}` : ""}`}
+        description={`Group ${group.id} · external id ${group.externalId} · registered ${formatDate(group.createdAt)}${group.createdBy ? ` by ${group.createdBy}` : ""}`}
         actions={<Badge tone={STATUS_TONE[group.status]} data-testid="group-status">{group.status}</Badge>}
       />
 

@@ -18,7 +18,7 @@ const seed = workflowDocumentSchema.parse(seedWorkflowDocument());
 
 async function signIn(orgId: number, orgName: string, role: Role) {
   const { user } = await createUser(orgId, role);
-  session.user = { id: user.id, orgId, orgName, email: user.email, name: user.name, role };
+  session.user = { id: user.id, orgId, orgName, email: user.email, name: user.name, role, mustChangePassword: false, sessionVersion: 0 };
   return user;
 }
 

@@ -6,6 +6,7 @@ import { useRunAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { decidePublishRequestAction } from "./actions";
+import { formatDateTime } from "@/lib/format/date";
 
 export type PendingRequest = { id: number; versionNumber: number; note: string; requestedBy: string; requestedById: number | null; createdAt: string };
 
@@ -27,7 +28,7 @@ export function ApprovalPanel({ programId, request, canApprove, userId }: { prog
   return (
     <section role="region" aria-label="Publish request" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
       <p>
-        <strong>Waiting for approval:</strong> version {request.versionNumber}, requested by {request.requestedBy} on {new Date(request.createdAt).toLocaleString()} — “{request.note}”. The LIVE version keeps running until an admin approves.
+        <strong>Waiting for approval:</strong> version {request.versionNumber}, requested by {request.requestedBy} on {formatDateTime(request.createdAt)} — “{request.note}”. The LIVE version keeps running until an admin approves.
       </p>
       {canApprove && !own ? (
         <div className="mt-3 space-y-2">

@@ -9,6 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/select";
 import type { WorkflowDiff } from "@/lib/workflows/diff";
 import { diffWorkflowVersionsAction, restoreWorkflowVersionAction } from "./actions";
+import { formatDateTime } from "@/lib/format/date";
 
 // History (issue 8): every version, any two compared, an old one restored as the draft.
 
@@ -49,7 +50,7 @@ export function HistoryPanel({ programId, rows, canEdit, dirty }: { programId: n
               </td>
               <td>{r.note || <span className="text-slate-400">—</span>}</td>
               <td>{r.author ?? "—"}</td>
-              <td>{r.publishedAt ? `${new Date(r.publishedAt).toLocaleString()} by ${r.publishedBy ?? "?"}` : "—"}</td>
+              <td>{r.publishedAt ? `${formatDateTime(r.publishedAt)} by ${r.publishedBy ?? "?"}` : "—"}</td>
               <td>{r.conditionCount}</td>
               <td className="text-right">
                 {canEdit && r.state !== "DRAFT" ? (

@@ -21,6 +21,7 @@ import { PublishDialog } from "./publish-dialog";
 import { RulesetEditor } from "./ruleset-editor";
 import { SimulatorPanel } from "./simulator-panel";
 import { useLeaveGuard } from "./use-leave-guard";
+import { formatDateTime } from "@/lib/format/date";
 
 // The Workflows tab (issue 8, SPEC §5): activities on the left, their rulesets and ordered
 // conditions in the middle; Save and Continue writes the draft, Publish changes makes it LIVE.
@@ -113,7 +114,7 @@ export function WorkflowScreen(props: WorkflowScreenProps) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-slate-700" data-testid="workflow-status">
-          {live ? `LIVE: version ${live.number}${live.publishedAt ? `, published ${new Date(live.publishedAt).toLocaleString()}` : ""}${live.publishedBy ? ` by ${live.publishedBy}` : ""}.` : "Nothing is LIVE yet."}{" "}
+          {live ? `LIVE: version ${live.number}${live.publishedAt ? `, published ${formatDateTime(live.publishedAt)}` : ""}${live.publishedBy ? ` by ${live.publishedBy}` : ""}.` : "Nothing is LIVE yet."}{" "}
           {draft ? <strong className="text-red-700">Draft v{draft.number} has unpublished changes.</strong> : null} {dirty ? <strong className="text-amber-700">Unsaved edits.</strong> : null}
         </p>
         {canEdit ? (

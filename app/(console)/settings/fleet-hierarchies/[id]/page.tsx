@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { getFleetHierarchy, storedRole, type FleetHierarchyRecord } from "@/lib/groups/fleet-hierarchies";
 import { HierarchyForm } from "../hierarchy-form";
 import { DeactivateHierarchy } from "./deactivate-hierarchy";
+import { ReadOnlyNotice } from "@/components/ui/read-only-notice";
 
 export const metadata: Metadata = { title: "Fleet hierarchy" };
 
@@ -37,6 +38,7 @@ export default async function FleetHierarchyPage({ params }: { params: Promise<{
           </>
         }
       />
+      {canWrite ? null : <ReadOnlyNotice what="this hierarchy" />}
       {associated > 0 ? (
         <p className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           Customers are associated: the role chain (codes, order, aggregation role) is fixed. Names, child caps and permissions may still change.
