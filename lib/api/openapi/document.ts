@@ -4,6 +4,7 @@ import { customersPaths } from "@/lib/customers/openapi";
 import { enginePaths, pointsPaths } from "@/lib/engine/openapi";
 import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
+import { otpPaths } from "@/lib/otp/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
 import { transfersPaths } from "@/lib/transfers/openapi";
 import { workflowsPaths } from "@/lib/workflows/openapi";
@@ -21,6 +22,7 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   enginePaths,
   pointsPaths,
   transfersPaths,
+  otpPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;

@@ -12,6 +12,7 @@ import { API_SCOPES } from "@/lib/auth/scopes";
 import { formatUtc } from "@/lib/org/audit-log-format";
 import { CreateApiClient } from "./create-api-client";
 import { RevokeApiClientButton } from "./revoke-api-client-button";
+import { TrustCheckbox } from "./trust-checkbox";
 
 export const metadata: Metadata = { title: "API clients" };
 
@@ -49,6 +50,7 @@ export default async function ApiClientsPage({ searchParams }: { searchParams: P
                 <th scope="col" className="px-4 py-3">Scopes</th>
                 <th scope="col" className="px-4 py-3">Created</th>
                 <th scope="col" className="px-4 py-3">Last used</th>
+                <th scope="col" className="px-4 py-3" title="Customer-to-customer transfers without the sender's OTP, while the org's POINTS_TRANSFER_OTP_WAIVED_FOR_TRUSTED_CLIENTS config is on">No OTP for transfers</th>
                 <th scope="col" className="px-4 py-3">Status</th>
                 {canWrite ? <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th> : null}
               </tr>
@@ -70,6 +72,9 @@ export default async function ApiClientsPage({ searchParams }: { searchParams: P
                   </td>
                   <td className="whitespace-nowrap px-4 py-3">{formatUtc(c.createdAt)}</td>
                   <td className="whitespace-nowrap px-4 py-3">{c.lastUsedAt ? formatUtc(c.lastUsedAt) : "Never"}</td>
+                  <td className="px-4 py-3">
+                    {canWrite ? <TrustCheckbox id={c.id} name={c.name} trusted={c.trustedForTransfers} disabled={c.revokedAt !== null} /> : c.trustedForTransfers ? "Yes" : "No"}
+                  </td>
                   <td className="whitespace-nowrap px-4 py-3">
                     {c.revokedAt ? <Badge>Revoked {formatUtc(c.revokedAt)}</Badge> : <Badge tone="success">Active</Badge>}
                   </td>
