@@ -3,6 +3,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { apiOperation, warningSchema, type DocumentedError } from "@/lib/api/openapi/operation";
 import { TRANSFER_ERRORS, type TransferErrorCode } from "./errors";
 import { customerCheckBodySchema, customerTransferBodySchema } from "./customer-schema";
+import { customerTransfersParams, customerTransfersQuery, transferHistoryQuery } from "./history-schema";
 import { groupTransferBodySchema } from "./schema";
 
 // The transfer routes in the OpenAPI document (SPEC §2.1–2.2, SPEC-vendor-api §D.3–D.6), from the
@@ -50,6 +51,12 @@ const GROUP_ERRORS = transferErrors([
   434, 885, 418, [1206, 404], [1207, 404], [1645, 404], 1645, 1651, 817, 818,
 ]);
 
+const historyResponse = z.object({
+  data: z.array(transferItemSchema),
+  pagination: z.object({ limit: z.number().int(), offset: z.number().int(), total: z.number().int() }),
+  warnings: z.array(z.unknown()), errors: z.array(z.unknown()),
+});
+
 const C2C_ERRORS = transferErrors([[422, 400], [807, 400], [885, 400], [8013, 400], [8015, 400], 885, 817, 3316, 418, 8015, 808, 818]);
 
 export const transfersPaths: ZodOpenApiPathsObject = {
@@ -96,5 +103,21 @@ export const transfersPaths: ZodOpenApiPathsObject = {
       }),
       requestParams: { header: idempotencyHeader },
     },
+    get: apiOperation({
+      tag, scope: "points:read", summary: "Transfer history of a customer or a group",
+      description: "Vendor §D.6: every transfer the customer (or, with userEntityType=USERGROUP2, the group by id or externalId, whatever its status) sent (DEDUCTION) or received (ADDITION), newest first; `programId` keeps those whose points left that program's wallet.",
+      query: transferHistoryQuery,
+      response: historyResponse,
+      errors: transferErrors([8015, [1645, 404]]),
+    }),
+  },
+  "/v2/customers/{id}/pointsTransfers": {
+    get: apiOperation({
+      tag, scope: "points:read", summary: "A customer's points transfers",
+      description: "Vendor §D.6: the customer's transfers sent (DEDUCTION) and received (ADDITION), newest first.",
+      params: customerTransfersParams, query: customerTransfersQuery,
+      response: historyResponse,
+      errors: transferErrors([8015]),
+    }),
   },
 };

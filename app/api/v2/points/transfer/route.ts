@@ -3,6 +3,8 @@ import { withApiClient } from "@/lib/api/with-api-client";
 import { apiClientActor } from "@/lib/auth/actor";
 import { prepareCustomerTransfer } from "@/lib/transfers/customer-transfer";
 import { customerTransferBodySchema } from "@/lib/transfers/customer-schema";
+import { transferHistory } from "@/lib/transfers/history";
+import { transferHistoryQuery } from "@/lib/transfers/history-schema";
 
 /**
  * POST /v2/points/transfer (SPEC §2.2, SPEC-vendor-api §D.4): one customer's points to another's,
@@ -14,3 +16,6 @@ export const POST = withApiClient({ scope: "points:write", body: customerTransfe
   );
   return answerResponse(answer);
 });
+
+/** GET /v2/points/transfer (SPEC-vendor-api §D.6): a customer's or a group's transfers, newest first, paginated. */
+export const GET = withApiClient({ scope: "points:read", query: transferHistoryQuery }, ({ orgId, query }) => transferHistory({ orgId, query }));
