@@ -5,6 +5,7 @@ import { enginePaths, pointsPaths } from "@/lib/engine/openapi";
 import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
+import { redemptionPaths } from "@/lib/redemption/openapi";
 import { workflowsPaths } from "@/lib/workflows/openapi";
 
 // The OpenAPI 3.1 document of the /v2 API, served at /api/docs. Each domain describes its own
@@ -19,6 +20,7 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   customersPaths,
   enginePaths,
   pointsPaths,
+  redemptionPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;
