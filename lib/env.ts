@@ -28,6 +28,10 @@ export const envSchema = z.object({
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   /** Seed the demo org on start (default: on for the embedded database, off otherwise). */
   SEED_DEMO: booleanFlag.optional(),
+  /** Start a job-queue worker beside the console in `npm run dev` / `npm start` (`npm run worker` runs one alone). */
+  WORKER: booleanFlag.default(true),
+  /** Jobs one worker process runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   /** Whether CI runs us: fewer retries, stricter checks. */
   CI: z.string().optional().transform((v) => v !== undefined && v !== "" && v !== "false" && v !== "0"),
 });

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -28,7 +28,7 @@ export async function startEmbeddedDatabase(options: {
     throw error;
   }
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${options.port}/postgres?sslmode=disable`,
+    url: embeddedUrl(options.port),
     stop: async () => {
       await server.stop();
       await pglite.close();
@@ -119,6 +119,23 @@ function keepExtendedQueriesWhole(queue: QueryQueue): void {
     if (midSequence.delete(handlerId) && queue.lastHandlerId === handlerId) queue.lastHandlerId = null;
     void queue.processQueue();
   };
+}
+
+/** Whether something (the console's embedded database, usually) accepts connections on this loopback port. */
+export function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** The URL of the embedded database on its port (the same one startEmbeddedDatabase returns). */
+export function embeddedUrl(port: number): string {
+  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
 }
 
 function assertPortFree(port: number): Promise<void> {

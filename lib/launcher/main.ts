@@ -10,16 +10,18 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded"
 import { migrateDeploy } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { seedDemo } from "@/prisma/seed";
+import { spawnWorker } from "./spawn-worker";
 
 type Mode = "dev" | "start";
 
 async function main(mode: Mode) {
   const config = env();
   let embedded: EmbeddedDatabase | undefined;
-  const running: { next?: ChildProcess } = {};
+  const running: { next?: ChildProcess; worker?: ChildProcess } = {};
 
   const shutdown = async (code: number) => {
     running.next?.kill("SIGTERM");
+    running.worker?.kill("SIGTERM");
     await embedded?.stop().catch(() => {});
     process.exit(code);
   };
@@ -65,6 +67,17 @@ async function main(mode: Mode) {
   });
   running.next = child;
   child.on("exit", (code) => void shutdown(code ?? 0));
+
+  // Background jobs (expiry sweeps, webhook delivery) beside the console; WORKER=false leaves them
+  // to separate `npm run worker` processes. A worker that dies is reported, the console stays up.
+  if (config.WORKER) {
+    const worker = spawnWorker(url, { stdio: "inherit", poolSize: 2 });
+    running.worker = worker;
+    worker.on("exit", (code, signal) => {
+      if (code !== 0 && signal === null) log(`job worker exited with code ${code}; start one with \`npm run worker\``);
+    });
+    log("job worker started (WORKER=false to run it apart)");
+  }
 }
 
 function localSecret(dataDir: string): string {

@@ -75,7 +75,7 @@ function base(args: Common) {
   return { orgId: args.orgId, programId: args.programId, ownerType: args.owner.type, ownerId: args.owner.id, ...provenanceJson(args.provenance) };
 }
 
-function provenanceJson(p: Provenance) {
+export function provenanceJson(p: Provenance) {
   return {
     sourceType: p.sourceType,
     sourceRef: p.sourceRef ?? null,

@@ -5,7 +5,9 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { embeddedUrl, servePglite } from "@/lib/db/embedded";
 import { migrateDeploy } from "@/lib/db/migrate";
+import { migrateJobQueue } from "@/lib/jobs/schema";
 
 // With DATABASE_URL set, integration tests run on that PostgreSQL server: we migrate a template
 // database once with Prisma Migrate, and each test file clones it (lib/testing/db-setup.ts).
@@ -30,11 +32,19 @@ export default async function setup(project: TestProject) {
   };
 }
 
-/** An in-memory PGlite with every migration applied, as a data-directory tarball. */
+/** An in-memory PGlite with every migration applied (and the job queue's schema), as a data-directory tarball. */
 async function migratedPgliteImage(): Promise<Uint8Array> {
   const pglite = await PGlite.create("memory://");
   try {
     for (const sql of migrationScripts()) await pglite.exec(sql);
+    // graphile-worker migrates through a connection string: serve the database for that moment.
+    const port = 20_000 + Math.floor(Math.random() * 30_000);
+    const server = await servePglite(pglite, { port, maxConnections: 4 });
+    try {
+      await migrateJobQueue(embeddedUrl(port));
+    } finally {
+      await server.stop();
+    }
     return new Uint8Array(await (await pglite.dumpDataDir("none")).arrayBuffer());
   } finally {
     await pglite.close();

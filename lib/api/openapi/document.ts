@@ -6,6 +6,7 @@ import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
 import { redemptionPaths } from "@/lib/redemption/openapi";
+import { transfersPaths } from "@/lib/transfers/openapi";
 import { workflowsPaths } from "@/lib/workflows/openapi";
 
 // The OpenAPI 3.1 document of the /v2 API, served at /api/docs. Each domain describes its own
@@ -21,6 +22,7 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   enginePaths,
   pointsPaths,
   redemptionPaths,
+  transfersPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;

@@ -1,0 +1,9 @@
+// The payload of each background task, by task name. Each domain that owns a task adds its entry
+// here, so enqueueJob checks payloads at compile time; the handler re-checks with zod at run time
+// (a job may have been written by an older version).
+export interface JobPayloads {
+  /** Expire every lot due at `asOf` (ISO instant; default: when the job runs), in one org or all. */
+  "expiry:sweep": { asOf?: string; orgId?: number };
+}
+
+export type JobName = keyof JobPayloads;

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { apiOperation, warningSchema, type DocumentedError } from "@/lib/api/openapi/operation";
+import { TRANSFER_ERRORS, type TransferErrorCode } from "./errors";
+import { groupTransferBodySchema } from "./schema";
+
+// The transfer routes in the OpenAPI document (SPEC §2.1–2.2, SPEC-vendor-api §D.3–D.6), from the
+// schemas the handlers parse with.
+const tag = "Points transfers";
+
+const STATUS: Record<string, DocumentedError["status"]> = { INVALID: 422, NOT_FOUND: 404, CONFLICT: 409, FORBIDDEN: 403 };
+/** The documented errors of a route: each code at the HTTP status it is answered with (input shape problems are 400). */
+export function transferErrors(list: readonly (TransferErrorCode | [TransferErrorCode, DocumentedError["status"]])[]): DocumentedError[] {
+  return list.map((entry) => {
+    const [code, status] = Array.isArray(entry) ? entry : [entry, STATUS[TRANSFER_ERRORS[entry].kind]!];
+    return { status, code, message: TRANSFER_ERRORS[code].message };
+  });
+}
+
+const idempotencyHeader = z.object({
+  "Idempotency-Key": z.string().max(255).optional().meta({ description: "Retry safely: the same key and body replay the first answer (header Idempotent-Replayed: true); another body is a 409." }),
+});
+
+const person = z.object({ userId: z.number().int(), firstName: z.string(), lastName: z.string() });
+const groupParty = z.object({
+  id: z.number().int(), groupStatus: z.string(), createdBy: z.string(), createdOn: z.string(), lifeTimePurchases: z.number(),
+  fleetGroupUsers: z.array(z.object({ userId: z.number().int(), groupId: z.number().int(), defaultGroup: z.boolean(), active: z.boolean(), primaryMember: z.boolean() })),
+});
+export const transferItemSchema = z
+  .object({
+    toEntityId: z.number().int(), toEntityType: z.enum(["CUSTOMER", "USERGROUP2"]),
+    fromEntityId: z.number().int(), fromEntityType: z.enum(["CUSTOMER", "USERGROUP2"]),
+    pointsTransferDate: z.string().meta({ description: "YYYY-MM-DD HH:MM:SS (UTC)" }), pointsTransferDateISO: z.string(),
+    pointsTransferred: z.number(), transferId: z.number().int(),
+    transferType: z.enum(["DEDUCTION", "ADDITION"]).meta({ description: "DEDUCTION seen from the sender, ADDITION from the recipient." }),
+    transferredFrom: person.optional().meta({ description: "The sending customer (a customer sender)." }),
+    transferredFromUserGroup2: groupParty.optional().meta({ description: "The sending group with its current members (a group sender)." }),
+    transferredTo: person.optional(),
+    transferredToUserGroup2: groupParty.optional(),
+    notes: z.string(), programName: z.string(),
+    promotionalPointsLeftBehind: z.number().meta({ description: "Ours: promotional points that stayed with the sender because a group wallet never holds them." }),
+  })
+  .meta({ id: "PointsTransfer" });
+
+const breakup = z.array(z.object({ programId: z.number().int(), deductedPoints: z.number(), programCurrentPoints: z.number() }));
+
+const GROUP_ERRORS = transferErrors([
+  [422, 400], [807, 400], [885, 400], [1206, 400], [1207, 400], [1208, 400], [434, 400],
+  434, 885, 418, [1206, 404], [1207, 404], [1645, 404], 1645, 1651, 817, 818,
+]);
+
+export const transfersPaths: ZodOpenApiPathsObject = {
+  "/v2/points/userGroup2/transfer": {
+    post: {
+      ...apiOperation({
+        tag, scope: "points:write", summary: "Transfer points between a customer and a group, or two groups",
+        description:
+          "Individual → group, group → individual, group → group (SPEC §2.1). From a customer, `transferredBy` (optional) must be that customer (434). From a group, `transferredBy` is a current member (1651) with transfer permission: the primary, or allow_points_transfer without block_points_transfer (817). Points leave the sender's wallet in `programId` (the default program when absent; a group's wallet is the default program's unless CONF_ENABLE_GROUP_POINTS_BY_PROGRAM), first-expiring first, and keep their expiry. Promotional points never move to a group wallet: they stay with the sender and the answer says how many (warning 1209, ours). One DB transaction; Idempotency-Key replays.",
+        body: groupTransferBodySchema,
+        response: z.object({ data: z.array(transferItemSchema.extend({ pointsTransferBreakupByEarningPrograms: breakup })), warnings: z.array(warningSchema), errors: z.array(z.unknown()) }),
+        errors: [...GROUP_ERRORS, { status: 403, code: 1690, message: "User groups are not enabled for this org: turn on CONF_USER_GROUP_ENABLED." }, { status: 409, code: 409, message: "Idempotency-Key {key} was already used with a different request." }],
+      }),
+      requestParams: { header: idempotencyHeader },
+    },
+  },
+  "/v2/points/userGroup2/isTransferrable": {
+    post: apiOperation({
+      tag, scope: "points:read", summary: "Check a group transfer",
+      description: "The same body and rules as the transfer; nothing moves. Not enough (regular, for a group recipient) points answers `transferrable: false` with 818 in `errors`.",
+      body: groupTransferBodySchema,
+      response: z.object({ data: z.array(z.object({ pointsTobeTransferred: z.number(), transferrable: z.boolean() })), warnings: z.array(z.unknown()), errors: z.array(z.unknown()) }),
+      errors: GROUP_ERRORS.filter((e) => e.code !== 818),
+    }),
+  },
+};
