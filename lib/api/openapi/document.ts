@@ -6,6 +6,7 @@ import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
 import { redemptionPaths } from "@/lib/redemption/openapi";
+import { tiersPaths } from "@/lib/tiers/openapi";
 import { transfersPaths } from "@/lib/transfers/openapi";
 import { workflowsPaths } from "@/lib/workflows/openapi";
 
@@ -22,6 +23,7 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   enginePaths,
   pointsPaths,
   redemptionPaths,
+  tiersPaths,
   transfersPaths,
 ];
 
