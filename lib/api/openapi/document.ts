@@ -6,6 +6,8 @@ import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { otpPaths } from "@/lib/otp/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
+import { redemptionPaths } from "@/lib/redemption/openapi";
+import { tiersPaths } from "@/lib/tiers/openapi";
 import { transfersPaths } from "@/lib/transfers/openapi";
 import { workflowsPaths } from "@/lib/workflows/openapi";
 
@@ -21,6 +23,8 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   customersPaths,
   enginePaths,
   pointsPaths,
+  redemptionPaths,
+  tiersPaths,
   transfersPaths,
   otpPaths,
 ];
