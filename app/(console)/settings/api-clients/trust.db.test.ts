@@ -14,7 +14,7 @@ const { setApiClientTrustAction } = await import("./actions");
 
 async function signIn(role: Role, orgId: number) {
   const { user } = await createUser(orgId, role);
-  session.user = { id: user.id, orgId, orgName: "Org", email: user.email, name: user.name, role };
+  session.user = { id: user.id, orgId, orgName: "Org", email: user.email, name: user.name, role, mustChangePassword: false, sessionVersion: 0 };
 }
 
 beforeEach(() => {
