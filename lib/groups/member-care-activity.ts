@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { getOrgConfig } from "@/lib/org/configs";
 import { listGroupTransactions } from "./transactions";
 
 // The group page's activity (SPEC §7 "Group view"): the members' recent bills, as the group's
@@ -9,6 +10,9 @@ import { listGroupTransactions } from "./transactions";
 export type GroupBill = { id: number; number: string; type: string; amount: number; billedAt: Date; customerId: number; customerName: string; groupPoints: number };
 
 export async function recentGroupBills({ orgId, groupId, limit = 10 }: { orgId: number; groupId: number; limit?: number }): Promise<{ bills: GroupBill[]; lifetimeSpend: number; total: number }> {
+  // The API refuses group reads when the org has groups switched off (1690); the page still shows
+  // what the group holds, without bills.
+  if (!(await getOrgConfig(orgId, "CONF_USER_GROUP_ENABLED"))) return { bills: [], lifetimeSpend: 0, total: 0 };
   const { data, pagination } = await listGroupTransactions({ orgId, selector: { id: groupId }, filters: { limit, order: "desc" } });
   const customers = await db.customer.findMany({
     where: { orgId, id: { in: [...new Set(data.map((t) => t.customerId))] } },
