@@ -8,7 +8,7 @@ import { listAuditEntries, listAuditFilterOptions, type AuditEntryRow } from "@/
 import { formatDateTime } from "@/lib/format/date";
 import { auditActionLabel, auditEntityLabel, auditEntityName } from "@/lib/org/audit-labels";
 import { parseAuditQuery, type AuditFilters } from "@/lib/org/audit-log-schema";
-import { AuditChanges } from "./audit-changes";
+import { AuditChanges } from "@/components/audit/audit-changes";
 import { AuditFilterForm } from "./audit-filter-form";
 
 export const metadata: Metadata = { title: "Audit log" };
