@@ -1,6 +1,7 @@
 import type { Task } from "graphile-worker";
 import { expirySweepTask } from "@/lib/expiry/sweep-task";
 import { tierReassessTask } from "@/lib/tiers/sweep-task";
+import { webhookDeliverTask } from "@/lib/webhooks/deliver-task";
 import type { JobName } from "./types";
 
 // Every background task by name: one handler per entry of JobPayloads (the mapped type makes a
@@ -8,4 +9,5 @@ import type { JobName } from "./types";
 export const TASKS: { [N in JobName]: Task } = {
   "expiry:sweep": expirySweepTask,
   "tiers:reassess": tierReassessTask,
+  "webhooks:deliver": webhookDeliverTask,
 };
