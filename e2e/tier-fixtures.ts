@@ -20,6 +20,8 @@ export async function createTiersOrg() {
     data: { orgId: org.id, clientId: `tiers-pos-${tag}`, name: "Tiers POS", secretHash: await hashSecret(secret), scopes: ["transactions:write", "points:read", "customers:read"] },
     select: { clientId: true },
   });
+  // The spec's webhook receiver listens on loopback: allowed in this org only.
+  await db.orgConfig.create({ data: { orgId: org.id, key: "WEBHOOK_ALLOW_PRIVATE_TARGETS", value: true } });
   const mobile = `93${tag.slice(-8)}`;
   const customer = await db.customer.create({ data: { orgId: org.id, firstName: "Tina", lastName: "Tier", identifiers: { create: [{ orgId: org.id, type: "MOBILE", value: mobile }] } }, select: { id: true } });
   return { program, admin, password, customer: { ...customer, mobile }, authorization: `Basic ${Buffer.from(`${client.clientId}:${secret}`).toString("base64")}` };

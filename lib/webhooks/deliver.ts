@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { getOrgConfig } from "@/lib/org/configs";
@@ -78,7 +79,7 @@ export async function deliverOnce(deliveryId: number, hooks: { afterSend?: () =>
 export async function redeliver(orgId: number, deliveryId: number): Promise<void> {
   await db.$transaction(async (tx) => {
     const d = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, orgId }, select: { id: true } });
-    if (!d) throw new Error(`Delivery ${deliveryId} not found`);
+    if (!d) throw new AppError("NOT_FOUND", `Delivery ${deliveryId} not found`);
     await tx.webhookDelivery.update({ where: { id: d.id }, data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date() } });
     await enqueueJob(tx, "webhooks:deliver", { deliveryId: d.id }, { jobKey: `webhook-delivery:${d.id}`, maxAttempts: 1 });
   });
