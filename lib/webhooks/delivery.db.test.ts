@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { JOBS_SCHEMA } from "@/lib/jobs/schema";
-import { createEngineOrg } from "@/lib/testing/engine-factories";
+import { bill, createEngineOrg, publishLive } from "@/lib/testing/engine-factories";
+import { callRoute } from "@/lib/testing/route";
+import { POST as addTransaction } from "@/app/api/v2/transactions/route";
 import { createCustomer, setOrgConfig } from "@/lib/testing/groups-factories";
 import { addTiers, enrolAt } from "@/lib/testing/tiers-factories";
 import { manualSlabAdjustment } from "@/lib/tiers/manual-adjustment";
@@ -103,6 +105,22 @@ describe("webhook deliveries", () => {
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "PENDING", attempts: 0 });
     expect(await deliverOnce(delivery.id)).toMatchObject({ status: "DELIVERED" });
     expect(received.map((r) => r.headers["x-loyalty-event-id"])).toEqual([delivery.eventId, delivery.eventId]);
+  });
+
+  it("a purchase writes transactionAdded and one pointsIssued per wallet credited, only for subscribed events", async () => {
+    const f = await createEngineOrg();
+    await publishLive(f.orgId, f.defaultProgram.id);
+    await db.webhookSubscription.create({ data: { orgId: f.orgId, name: "CRM", url, signingSecret: encryptSecret(SECRET), events: ["transactionAdded", "pointsIssued"] } });
+    await db.webhookSubscription.create({ data: { orgId: f.orgId, name: "Paused", url, signingSecret: encryptSecret(SECRET), events: ["transactionAdded"], active: false } });
+    const ana = await createCustomer(f.orgId);
+    const r = await callRoute(addTransaction, `/v2/transactions?source=INSTORE&identifierName=mobile&identifierValue=${ana.mobile}`, {
+      method: "POST", headers: { authorization: f.authorization }, body: JSON.stringify(bill("WH-1", 1000)),
+    });
+    expect(r.status).toBe(200);
+    const rows = await db.webhookDelivery.findMany({ where: { orgId: f.orgId }, orderBy: { id: "asc" } });
+    expect(rows.map((d) => d.eventName)).toEqual(["transactionAdded", "pointsIssued"]);
+    expect(rows[1]!.payload).toMatchObject({ eventName: "pointsIssued", data: { entityInformation: { entityId: ana.id, entityType: "CUSTOMER" }, points: 100 } });
+    expect(rows[0]!.payload).toMatchObject({ data: { customerId: ana.id, transactionNumber: "WH-1", amount: 1000 } });
   });
 
   it("backs off exponentially up to 15 minutes between attempts", () => {
