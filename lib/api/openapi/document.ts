@@ -4,7 +4,9 @@ import { customersPaths } from "@/lib/customers/openapi";
 import { enginePaths, pointsPaths } from "@/lib/engine/openapi";
 import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
+import { otpPaths } from "@/lib/otp/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
+import { redemptionPaths } from "@/lib/redemption/openapi";
 import { tiersPaths } from "@/lib/tiers/openapi";
 import { transfersPaths } from "@/lib/transfers/openapi";
 import { workflowsPaths } from "@/lib/workflows/openapi";
@@ -21,8 +23,10 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   customersPaths,
   enginePaths,
   pointsPaths,
+  redemptionPaths,
   tiersPaths,
   transfersPaths,
+  otpPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;
