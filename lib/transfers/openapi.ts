@@ -4,6 +4,7 @@ import { apiOperation, warningSchema, type DocumentedError } from "@/lib/api/ope
 import { TRANSFER_ERRORS, type TransferErrorCode } from "./errors";
 import { customerCheckBodySchema, customerTransferBodySchema } from "./customer-schema";
 import { customerTransfersParams, customerTransfersQuery, transferHistoryQuery } from "./history-schema";
+import { movePointsBody, movePointsParams } from "./move-schema";
 import { groupTransferBodySchema } from "./schema";
 
 // The transfer routes in the OpenAPI document (SPEC §2.1–2.2, SPEC-vendor-api §D.3–D.6), from the
@@ -119,5 +120,23 @@ export const transfersPaths: ZodOpenApiPathsObject = {
       response: historyResponse,
       errors: transferErrors([8015]),
     }),
+  },
+  "/v2/userGroup2/{groupId}/members/{customerId}/movePoints": {
+    post: {
+      ...apiOperation({
+        tag, scope: "points:write", summary: "Move a member's individual points to the group (ours)",
+        description:
+          "Joining a group never moves points (SPEC §1); this moves all the member's regular points in `programId` (default program when absent) to the group's wallet as one TRANSFER movement, keeping their expiry. Promotional points stay with the member (`promotionalPointsLeftBehind`). When nothing is left to move, the answer is `pointsMoved: 0` with warning 1210 and nothing moves, so repeating the call is harmless; Idempotency-Key replays the first answer. Send `{}` for the defaults.",
+        params: movePointsParams, body: movePointsBody,
+        response: z.object({ data: z.array(transferItemSchema.extend({ pointsTransferBreakupByEarningPrograms: breakup })), pointsMoved: z.number(), promotionalPointsLeftBehind: z.number(), warnings: z.array(warningSchema), errors: z.array(z.unknown()) }),
+        errors: [
+          { status: 404, code: 1619, message: "Group ID {x} invalid." },
+          { status: 409, code: 1620, message: "User {0} does not belong to group {1}." },
+          ...transferErrors([885, 1645, 818]),
+          { status: 403, code: 1690, message: "User groups are not enabled for this org: turn on CONF_USER_GROUP_ENABLED." },
+        ],
+      }),
+      requestParams: { header: idempotencyHeader },
+    },
   },
 };
