@@ -10,7 +10,11 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
   // External systems call /v2/... as with the vendor; the handlers live under app/api/v2.
   async rewrites() {
-    return [{ source: "/v2/:path*", destination: "/api/v2/:path*" }];
+    // The vendor's v1.1 points calls (SPEC-vendor-api §D.1) live under app/api/v1.1 the same way.
+    return [
+      { source: "/v2/:path*", destination: "/api/v2/:path*" },
+      { source: "/v1.1/:path*", destination: "/api/v1.1/:path*" },
+    ];
   },
   experimental: {
     // forbidden() / app/forbidden.tsx for role checks on pages.

@@ -4,10 +4,11 @@ import { expect, test } from "./fixtures";
 // members Asha Raman and Chen Li. Read only: the demo org is never changed by specs.
 test("a member-care agent finds the demo family by its primary's mobile and opens its group page", async ({ page, asRole }) => {
   await asRole("MEMBER_CARE");
+  // The old group search address lands on the one box, switched to Groups.
   await page.goto("/member-care/groups");
-  const search = page.getByRole("search", { name: "Search groups" });
-  await search.getByLabel("Search groups").fill("919000005942");
-  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/member-care\?in=groups$/);
+  // Results come as the agent types (no submit).
+  await page.getByRole("searchbox", { name: "Search groups" }).fill("919000005942");
   await expect(page).toHaveURL(/q=919000005942/);
 
   const hit = page.getByRole("table", { name: "Groups found" }).getByRole("row").filter({ hasText: "Raman Family" });

@@ -1,7 +1,35 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import type { CustomerGroupRow } from "@/lib/groups/queries";
+
+const COLUMNS: DataTableColumn<CustomerGroupRow>[] = [
+  {
+    id: "group",
+    header: "Group",
+    cell: ({ row: { original: g } }) => (
+      <>
+        <Link href={`/member-care/groups/${g.groupId}`} className="font-medium text-brand-700 hover:underline">{g.groupName || g.externalId}</Link>
+        <div className="text-xs text-slate-500">{g.externalId} · {g.groupStatus}</div>
+      </>
+    ),
+  },
+  {
+    id: "role",
+    header: "Role",
+    meta: { className: "space-x-1" },
+    cell: ({ row: { original: g } }) => (
+      <>
+        <Badge tone={g.primaryMember ? "info" : "neutral"}>{g.primaryMember ? "Primary" : "Secondary"}</Badge>
+        {g.defaultGroup && !g.exitedAt ? <Badge tone="success">Default group</Badge> : null}
+      </>
+    ),
+  },
+  { id: "permissions", header: "Permissions", meta: { className: "font-mono text-xs" }, cell: ({ row }) => row.original.permissions.join(", ") || "—" },
+  { id: "joined", header: "Joined", cell: ({ row }) => row.original.joinedAt.toISOString().slice(0, 10) },
+  { id: "exited", header: "Exited", cell: ({ row }) => row.original.exitedAt?.toISOString().slice(0, 10) ?? "—" },
+];
 
 /** The groups section of a customer's page: every group they are or were in (listCustomerGroups). */
 export function CustomerGroups({ groups }: { groups: CustomerGroupRow[] }) {
@@ -11,37 +39,13 @@ export function CustomerGroups({ groups }: { groups: CustomerGroupRow[] }) {
       {groups.length === 0 ? (
         <Card className="p-5 text-sm text-slate-600">Not a member of any group.</Card>
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Groups of this customer</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Group</th>
-                <th scope="col" className="px-4 py-3">Role</th>
-                <th scope="col" className="px-4 py-3">Permissions</th>
-                <th scope="col" className="px-4 py-3">Joined</th>
-                <th scope="col" className="px-4 py-3">Exited</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {groups.map((g) => (
-                <tr key={`${g.groupId}-${g.joinedAt.toISOString()}`} className={g.exitedAt ? "text-slate-500" : ""}>
-                  <td className="px-4 py-3">
-                    <Link href={`/member-care/groups/${g.groupId}`} className="font-medium text-brand-700 hover:underline">{g.groupName || g.externalId}</Link>
-                    <div className="text-xs text-slate-500">{g.externalId} · {g.groupStatus}</div>
-                  </td>
-                  <td className="space-x-1 px-4 py-3">
-                    <Badge tone={g.primaryMember ? "info" : "neutral"}>{g.primaryMember ? "Primary" : "Secondary"}</Badge>
-                    {g.defaultGroup && !g.exitedAt ? <Badge tone="success">Default group</Badge> : null}
-                  </td>
-                  <td className="px-4 py-3 font-mono text-xs">{g.permissions.join(", ") || "—"}</td>
-                  <td className="px-4 py-3">{g.joinedAt.toISOString().slice(0, 10)}</td>
-                  <td className="px-4 py-3">{g.exitedAt ? g.exitedAt.toISOString().slice(0, 10) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+        <DataTable
+          caption="Groups of this customer"
+          columns={COLUMNS}
+          rows={groups}
+          rowKey={(g) => `${g.groupId}-${g.joinedAt.toISOString()}`}
+          rowClassName={(g) => (g.exitedAt ? "text-slate-500" : undefined)}
+        />
       )}
     </section>
   );

@@ -35,7 +35,7 @@ export function requestFingerprint(request: Request, body: unknown): string {
   const url = new URL(request.url);
   const query = [...url.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b));
   return createHash("sha256")
-    .update(`${request.method} ${url.pathname.replace(/^\/api\/v2\//, "/v2/")}\n${JSON.stringify(query)}\n${canonicalJson(body)}`)
+    .update(`${request.method} ${url.pathname.replace(/^\/api\/(v2|v1\.1)\//, "/$1/")}\n${JSON.stringify(query)}\n${canonicalJson(body)}`)
     .digest("hex");
 }
 

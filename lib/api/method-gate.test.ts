@@ -21,4 +21,10 @@ describe("methodNotAllowed", () => {
     expect(methodNotAllowed(req("DELETE"), "/no/such/thing")).toBeNull();
     expect(methodNotAllowed(req("GET"), "/")).toBeNull();
   });
+
+  it("gates the vendor's v1.1 points calls from app/api/v1.1 the same way", () => {
+    expect(methodNotAllowed(req("GET"), "/points/redeem", "v1.1")?.headers.get("allow")).toBe("POST, OPTIONS");
+    expect(methodNotAllowed(req("POST"), "/points/redeem", "v1.1")).toBeNull();
+    expect(methodNotAllowed(req("POST"), "/points/isredeemable", "v1.1")?.status).toBe(405);
+  });
 });

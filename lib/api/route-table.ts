@@ -14,11 +14,13 @@ type Segment = { kind: "static"; name: string } | { kind: "dynamic" } | { kind: 
 export type ApiRoute = { file: string; segments: Segment[]; methods: HttpMethod[] };
 
 export const API_DIR = path.join("app", "api", "v2");
+/** The vendor's v1.1 points calls (SPEC-vendor-api §D.1), served at /v1.1/…. */
+export const API_V11_DIR = path.join("app", "api", "v1.1");
 const METHOD = "(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)";
 
-/** Every route under app/api/v2 with the methods its file exports. */
-export function scanApiRoutes(root = process.cwd()): ApiRoute[] {
-  const base = path.join(root, API_DIR);
+/** Every route under app/api/v2 (or another API directory) with the methods its file exports. */
+export function scanApiRoutes(root = process.cwd(), dir = API_DIR): ApiRoute[] {
+  const base = path.join(root, dir);
   const routes: ApiRoute[] = [];
   const walk = (dir: string, segments: Segment[]) => {
     for (const entry of readdirSync(dir).sort()) {

@@ -1,7 +1,11 @@
 import "server-only";
 import type { Answer, Work } from "@/lib/api/idempotency";
 import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { evaluateTierAfterActivity, loadTierSetups, type TierChangeResult } from "@/lib/tiers/apply";
+import { tierChangeJson } from "@/lib/tiers/json";
+import { applyWorkflowTierAction } from "@/lib/tiers/workflow-actions";
 import { getLiveWorkflow, type LiveWorkflow } from "@/lib/workflows/live";
 import { insertBill, moveKpis, postAwards } from "./commit";
 import { checkTransactionFields } from "./extended-fields";
@@ -54,10 +58,11 @@ export async function prepareTransaction(req: TransactionRequest): Promise<Work>
 
   const state = await loadEventState({ orgId, customerId: customer.id, tillId: req.till.id, tillCode: req.till.code, cardNumber, body });
   const fields = checkTransactionFields(state.txnFields, body.extendedFields);
-  const lives = new Map<number, LiveWorkflow | null>(
-    await Promise.all(state.programs.map(async (p) => [p.id, await getLiveWorkflow({ orgId, programId: p.id })] as const)),
-  );
-  const { awards, warnings } = planAwards({
+  const [lives, tierSetups] = await Promise.all([
+    Promise.all(state.programs.map(async (p) => [p.id, await getLiveWorkflow({ orgId, programId: p.id })] as const)).then((pairs) => new Map<number, LiveWorkflow | null>(pairs)),
+    loadTierSetups(db, orgId, state.programs.map((p) => p.id)),
+  ]);
+  const { awards, warnings, tierActions } = planAwards({
     activity: "TransactionAdd",
     customer,
     state,
@@ -69,9 +74,18 @@ export async function prepareTransaction(req: TransactionRequest): Promise<Work>
   const defaultProgramId = state.programs.find((p) => p.isDefault)?.id ?? 0;
   return async (tx) => {
     const bill = await insertBill(tx, { orgId, customerId: customer.id, tillId: req.till.id, body, fields, billedAt, programIds: state.programs.map((p) => p.id), type: "REGULAR", amount: body.billAmount });
+    const tierChanges: TierChangeResult[] = [];
     for (const program of state.programs) {
       const points = awards.filter((a) => a.owner.type === "CUSTOMER" && a.programId === program.id).reduce((s, a) => s + Number(a.points), 0);
-      await moveKpis(tx, { orgId, customerId: customer.id, programId: program.id, purchases: body.billAmount, points, visits: 1 });
+      const kpis = await moveKpis(tx, { orgId, customerId: customer.id, programId: program.id, purchases: body.billAmount, points, visits: 1 });
+      const setup = tierSetups.get(program.id);
+      if (!setup) continue;
+      // DESIGN §4 step 4: tiers are evaluated in the same transaction as the points that move them.
+      const now = new Date();
+      tierChanges.push(...(await evaluateTierAfterActivity(tx, { orgId, setup, enrolment: kpis, actor: req.actor, now, activity: "TransactionAdd" })));
+      for (const t of tierActions.filter((t) => t.programId === program.id)) {
+        tierChanges.push(...(await applyWorkflowTierAction(tx, { orgId, setup, customerId: customer.id, action: t.action, conditionName: t.conditionName, actor: req.actor, now })));
+      }
     }
     // Rolling expiry first: it locks the member's wallets in id order before the postings do.
     await rollOnEvent(tx, {
@@ -80,7 +94,7 @@ export async function prepareTransaction(req: TransactionRequest): Promise<Work>
       group: state.group ? { id: state.group.id, programOf: (p) => (state.configs.CONF_ENABLE_GROUP_POINTS_BY_PROGRAM ? p : defaultProgramId) } : null,
     });
     const sideEffects = await postAwards(tx, { orgId, awards, transactionId: bill.id, billNumber: body.billNumber, actor: req.actor, requestId: req.requestId, earnedAt: billedAt });
-    return answer(bill.id, warnings, sideEffects);
+    return answer(bill.id, warnings, sideEffects, tierChanges);
   };
 }
 
@@ -91,6 +105,8 @@ function eventPoints(awards: PlannedAward[]): Map<number, number> {
   return by;
 }
 
-function answer(createdId: number, warnings: TransactionAnswer["warnings"], sideEffects: object[]): Answer {
-  return { status: 200, body: { createdId, warnings, errors: [], sideEffects } };
+function answer(createdId: number, warnings: TransactionAnswer["warnings"], sideEffects: object[], tierChanges: TierChangeResult[] = []): Answer {
+  // tierChanges is ours (beside the vendor's fields): every tier change the bill caused, with any
+  // group members who followed the customer's tier.
+  return { status: 200, body: { createdId, warnings, errors: [], sideEffects, ...(tierChanges.length > 0 ? { tierChanges: tierChanges.map(tierChangeJson) } : {}) } };
 }

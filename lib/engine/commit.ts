@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { earn } from "@/lib/ledger/post";
+import type { EnrolmentTierState } from "@/lib/tiers/apply";
 import { txnError } from "./errors";
 import type { FieldValue } from "./extended-fields";
 import type { PlannedAward } from "./plan";
@@ -55,14 +56,18 @@ export async function insertBill(
   }
 }
 
-/** Enrols the customer where they are not yet (a first transaction enrols, SPEC §6) and moves the program's KPIs. */
-export async function moveKpis(tx: Tx, { orgId, customerId, programId, purchases, points, visits }: { orgId: number; customerId: number; programId: number; purchases: number; points: number; visits: number }) {
-  await tx.programEnrollment.upsert({
+/**
+ * Enrols the customer where they are not yet (a first transaction enrols, SPEC §6) and moves the
+ * program's KPIs; answers the KPIs after the move, which the tier evaluation reads (lib/tiers).
+ */
+export async function moveKpis(tx: Tx, { orgId, customerId, programId, purchases, points, visits }: { orgId: number; customerId: number; programId: number; purchases: number; points: number; visits: number }): Promise<EnrolmentTierState> {
+  const row = await tx.programEnrollment.upsert({
     where: { programId_customerId: { programId, customerId } },
     create: { orgId, programId, customerId, lifetimePurchases: purchases, lifetimePoints: points, visits: Math.max(visits, 0) },
     update: { lifetimePurchases: { increment: purchases }, lifetimePoints: { increment: points }, visits: { increment: visits } },
-    select: { id: true },
+    select: { tierId: true, lifetimePurchases: true, lifetimePoints: true, tierReassessOnNextActivity: true },
   });
+  return { customerId, tierId: row.tierId, lifetimePurchases: Number(row.lifetimePurchases), lifetimePoints: Number(row.lifetimePoints), reassess: row.tierReassessOnNextActivity };
 }
 
 export async function postAwards(

@@ -3,7 +3,7 @@ import type { Owner, RollingPeriod } from "@/lib/ledger/types";
 import { evaluateWorkflow } from "@/lib/workflows/evaluate";
 import type { LiveWorkflow } from "@/lib/workflows/live";
 import { formatFixed, percentOf, roundPoints, toFixed, ZERO } from "@/lib/workflows/points-math";
-import type { ActivityCode, PointsKind } from "@/lib/workflows/schema";
+import type { ActivityCode, PointsKind, WorkflowAction } from "@/lib/workflows/schema";
 import { fieldsForConditions, type FieldValue } from "./extended-fields";
 import type { EventCustomer, EventState } from "./load";
 
@@ -29,6 +29,9 @@ export type PlannedAward = {
 
 export type Warning = { status: false; code: number; message: string };
 
+/** A workflow's tier action (SPEC §5.4 "Upgrade tier / Renew tier"), applied by lib/tiers after the KPIs move. */
+export type PlannedTierAction = { programId: number; action: Extract<WorkflowAction, { type: "UPGRADE_TIER" | "RENEW_TIER" }>; conditionName: string };
+
 export type PlanInput = {
   activity: ActivityCode;
   customer: EventCustomer;
@@ -38,12 +41,13 @@ export type PlanInput = {
   eventDate: Date;
 };
 
-export function planAwards(input: PlanInput): { awards: PlannedAward[]; warnings: Warning[] } {
+export function planAwards(input: PlanInput): { awards: PlannedAward[]; warnings: Warning[]; tierActions: PlannedTierAction[] } {
   const { state, customer } = input;
   const defaultProgram = state.programs.find((p) => p.isDefault)!;
   const groupProgramOf = (programId: number) => (state.configs.CONF_ENABLE_GROUP_POINTS_BY_PROGRAM ? programId : defaultProgram.id);
   const awards: PlannedAward[] = [];
   const warnings: Warning[] = [];
+  const tierActions: PlannedTierAction[] = [];
 
   for (const program of state.programs) {
     const live = input.lives.get(program.id) ?? null;
@@ -71,6 +75,9 @@ export function planAwards(input: PlanInput): { awards: PlannedAward[]; warnings
         ...(programDefaultExpiry ? { programDefaultExpiry } : {}),
       });
       for (const a of outcome.allocations) toWallet(a.wallet, a.kind, a.points, a.expiry.expiresAt, a.conditionId, a.conditionName, a.expiry.rollingPeriod);
+      for (const a of outcome.actions) {
+        if (a.action.type === "UPGRADE_TIER" || a.action.type === "RENEW_TIER") tierActions.push({ programId: program.id, action: a.action, conditionName: a.conditionName });
+      }
     } else if (input.activity === "TransactionAdd" && state.configs.CONF_DEFAULT_POINTS_ON_TRANSACTION) {
       const points = formatFixed(roundPoints(percentOf(toFixed(input.txn.value) ?? ZERO, toFixed(state.configs.CONF_DEFAULT_POINTS_PERCENT) ?? ZERO), "FLOOR"));
       toWallet("INDIVIDUAL", "REGULAR", points, null, null, "Default rate");
@@ -79,7 +86,7 @@ export function planAwards(input: PlanInput): { awards: PlannedAward[]; warnings
   }
   // Customer wallets before group wallets, each in program order: one lock order for every writer.
   awards.sort((a, b) => Number(a.owner.type === "USERGROUP") - Number(b.owner.type === "USERGROUP") || a.programId - b.programId);
-  return { awards, warnings };
+  return { awards, warnings, tierActions };
 }
 
 /** What conditions read (SPEC §5.3): the program's KPIs for currentCustomer; absent declared fields are null. */

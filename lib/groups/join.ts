@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getOrgConfig } from "@/lib/org/configs";
+import { takePrimaryTier } from "@/lib/tiers/apply";
 import { groupError } from "./errors";
 import { groupCapacity, hasRoomFor, normalisePermissions, permissionWarnings, unknownPermission } from "./rules";
 import type { GroupSelector, JoinMember } from "./schema";
@@ -48,7 +49,7 @@ export async function joinGroup({ orgId, actor, selector, members }: { orgId: nu
  */
 export async function admitMember(
   tx: Tx,
-  { orgId, groupId, member, allowInactive = false }: { orgId: number; actor: Actor; groupId: number; member: JoinMember; allowInactive?: boolean },
+  { orgId, actor, groupId, member, allowInactive = false }: { orgId: number; actor: Actor; groupId: number; member: JoinMember; allowInactive?: boolean },
 ): Promise<{ membership: Membership; warnings: string[] }> {
   const permissions = member.permissions ?? [];
   const bad = unknownPermission(permissions);
@@ -77,6 +78,8 @@ export async function admitMember(
     data: { orgId, groupId, customerId: member.userId, primaryMember, permissions: normalisePermissions(permissions), defaultGroup, active: member.active ?? true },
     select: { customerId: true, groupId: true, permissions: true, primaryMember: true, active: true, defaultGroup: true },
   });
+  // Group tier sync (lib/tiers): a secondary who joins takes the primary's tier where the program syncs.
+  if (!primaryMember) await takePrimaryTier(tx, { orgId, groupId, customerId: member.userId, actor });
   return { membership: membershipOf(row), warnings };
 }
 

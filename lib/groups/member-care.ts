@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { listGroupMembers } from "./queries";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { PAGE_SIZE, pageOf, skipFor, type Page } from "@/lib/pagination";
+import { listGroupMembers, type MemberRow } from "./queries";
+import type { MemberSort } from "./schema";
 import { groupProgramDetails } from "./wallet";
 
 // What Member Care's group page shows (SPEC §7 "Group view"): basic info, the primary, member
@@ -16,17 +19,59 @@ export async function getGroupOverview({ orgId, groupId }: { orgId: number; grou
     },
   });
   if (!group) return null;
-  const [members, wallet] = await Promise.all([
-    listGroupMembers({ orgId, groupId, includeExited: true, limit: 500 }),
+  const [current, exited, primary, wallet] = await Promise.all([
+    db.groupMembership.count({ where: { orgId, groupId, exitedAt: null } }),
+    db.groupMembership.count({ where: { orgId, groupId, exitedAt: { not: null } } }),
+    // The current primary, else the last one (a group whose primary left).
+    db.groupMembership.findFirst({
+      where: { orgId, groupId, primaryMember: true },
+      orderBy: [{ exitedAt: { sort: "desc", nulls: "first" } }, { joinedAt: "desc" }],
+      select: { customerId: true, exitedAt: true, customer: { select: { firstName: true, lastName: true, identifiers: { select: { type: true, value: true }, orderBy: { id: "asc" } } } } },
+    }),
     groupProgramDetails(orgId, groupId),
   ]);
-  const current = members.rows.filter((m) => m.status === "CURRENT");
   return {
     group,
-    members: members.rows,
-    primary: members.rows.find((m) => m.role === "PRIMARY" && m.status === "CURRENT") ?? members.rows.find((m) => m.role === "PRIMARY") ?? null,
-    counts: { current: current.length, exited: members.rows.length - current.length },
+    primary: primary
+      ? {
+          userId: primary.customerId,
+          firstName: primary.customer.firstName,
+          lastName: primary.customer.lastName,
+          mobile: primary.customer.identifiers.find((i) => i.type === "MOBILE")?.value ?? null,
+          email: primary.customer.identifiers.find((i) => i.type === "EMAIL")?.value ?? null,
+          status: primary.exitedAt ? ("EXITED" as const) : ("CURRENT" as const),
+        }
+      : null,
+    counts: { current, exited },
     wallet,
   };
 }
 export type GroupOverview = NonNullable<Awaited<ReturnType<typeof getGroupOverview>>>;
+
+export const MEMBER_TABLE_SORTS = ["role", "joined", "id"] as const;
+const SORT_OF: Record<(typeof MEMBER_TABLE_SORTS)[number], MemberSort> = { role: "IS_PRIMARY", joined: "JOINED_ON", id: "USER_ID" };
+
+/** One page of the members table: current, exited or all members, sorted on the server. */
+export async function listGroupMemberPage({
+  orgId, groupId, status, sort, dir, page, pageSize = PAGE_SIZE,
+}: {
+  orgId: number; groupId: number; status: "CURRENT" | "EXITED" | "ALL"; sort: (typeof MEMBER_TABLE_SORTS)[number]; dir: Prisma.SortOrder; page: number; pageSize?: number;
+}): Promise<Page<MemberRow>> {
+  const { total, rows } = await listGroupMembers({
+    orgId, groupId, status, sortBy: SORT_OF[sort], sortOrder: dir === "desc" ? "DESC" : "ASC", limit: pageSize, offset: skipFor(page, pageSize),
+  });
+  return pageOf(rows, total, page, pageSize);
+}
+
+/** Every member the filter shows, in the table's order (the CSV export); null for no such group in the org. */
+export async function listGroupMembersForExport({
+  orgId, groupId, status, sort, dir,
+}: {
+  orgId: number; groupId: number; status: "CURRENT" | "EXITED" | "ALL"; sort: (typeof MEMBER_TABLE_SORTS)[number]; dir: Prisma.SortOrder;
+}): Promise<MemberRow[] | null> {
+  const group = await db.userGroup.findFirst({ where: { id: groupId, orgId }, select: { id: true } });
+  if (!group) return null;
+  const all = await db.groupMembership.count({ where: { orgId, groupId } });
+  const { rows } = await listGroupMembers({ orgId, groupId, status, sortBy: SORT_OF[sort], sortOrder: dir === "desc" ? "DESC" : "ASC", limit: Math.max(all, 1), offset: 0 });
+  return rows;
+}

@@ -126,6 +126,7 @@ export async function listGroupMembers({
   orgId,
   groupId,
   includeExited = false,
+  status,
   sortBy = "IS_PRIMARY",
   sortOrder,
   limit = 20,
@@ -136,6 +137,8 @@ export async function listGroupMembers({
   orgId: number;
   groupId: number;
   includeExited?: boolean;
+  /** Overrides includeExited: only current members, only exited ones, or all (Member Care's filter). */
+  status?: "CURRENT" | "EXITED" | "ALL" | undefined;
   sortBy?: MemberSort;
   sortOrder?: "ASC" | "DESC" | undefined;
   limit?: number;
@@ -146,7 +149,7 @@ export async function listGroupMembers({
   const where: Prisma.GroupMembershipWhereInput = {
     orgId,
     groupId,
-    ...(includeExited ? {} : { exitedAt: null }),
+    ...((status ?? (includeExited ? "ALL" : "CURRENT")) === "CURRENT" ? { exitedAt: null } : status === "EXITED" ? { exitedAt: { not: null } } : {}),
     ...(fromDate || toDate ? { joinedAt: { ...(fromDate ? { gte: fromDate } : {}), ...(toDate ? { lte: toDate } : {}) } } : {}),
   };
   const dir = (sortOrder ?? (sortBy === "IS_PRIMARY" ? "DESC" : "ASC")) === "DESC" ? "desc" : "asc";

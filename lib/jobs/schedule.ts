@@ -12,4 +12,12 @@ export const RECURRING = parseCronItems([
     options: { backfillPeriod: 0, jobKey: "expiry:sweep", maxAttempts: 5 },
     payload: {},
   },
+  {
+    // Tier validities end at an instant too; renewals and downgrades are not urgent to the minute.
+    task: "tiers:reassess",
+    identifier: "tiers-reassess",
+    match: "7 * * * *",
+    options: { backfillPeriod: 0, jobKey: "tiers:reassess", maxAttempts: 5 },
+    payload: {},
+  },
 ]);

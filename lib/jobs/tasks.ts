@@ -1,9 +1,11 @@
 import type { Task } from "graphile-worker";
 import { expirySweepTask } from "@/lib/expiry/sweep-task";
+import { tierReassessTask } from "@/lib/tiers/sweep-task";
 import type { JobName } from "./types";
 
 // Every background task by name: one handler per entry of JobPayloads (the mapped type makes a
 // missing handler a compile error). Handlers live with their domain; this file only lists them.
 export const TASKS: { [N in JobName]: Task } = {
   "expiry:sweep": expirySweepTask,
+  "tiers:reassess": tierReassessTask,
 };

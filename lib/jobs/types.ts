@@ -4,6 +4,8 @@
 export interface JobPayloads {
   /** Expire every lot due at `asOf` (ISO instant; default: when the job runs), in one org or all. */
   "expiry:sweep": { asOf?: string; orgId?: number };
+  /** Renew or downgrade every tier whose validity ended by `asOf` (lib/tiers/sweep.ts). */
+  "tiers:reassess": { asOf?: string; orgId?: number };
 }
 
 export type JobName = keyof JobPayloads;

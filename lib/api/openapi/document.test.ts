@@ -10,16 +10,22 @@ type Doc = {
 };
 
 const API_ROOT = join(process.cwd(), "app", "api", "v2");
+// The vendor's v1.1 points calls (SPEC-vendor-api §D.1) are described too.
+const V11_ROOT = join(process.cwd(), "app", "api", "v1.1");
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
-/** Every app/api/v2/**\/route.ts as `/v2/...` with the HTTP methods it exports. */
-function routeFiles(dir = API_ROOT): { path: string; methods: string[] }[] {
+/** Every app/api/v2/**\/route.ts as `/v2/...` (and app/api/v1.1 as `/v1.1/...`) with the HTTP methods it exports. */
+function routeFiles(): { path: string; methods: string[] }[] {
+  return [...walkRoutes(API_ROOT, API_ROOT, "v2"), ...walkRoutes(V11_ROOT, V11_ROOT, "v1.1")];
+}
+
+function walkRoutes(dir: string, root: string, prefix: string): { path: string; methods: string[] }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
+    if (entry.isDirectory()) return walkRoutes(full, root, prefix);
     if (entry.name !== "route.ts") return [];
-    const segments = relative(API_ROOT, dir).split(sep).filter(Boolean);
-    const path = `/v2/${segments.map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`.replace(/\/$/, "");
+    const segments = relative(root, dir).split(sep).filter(Boolean);
+    const path = `/${prefix}/${segments.map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`.replace(/\/$/, "");
     const source = readFileSync(full, "utf8");
     const methods = HTTP_METHODS.filter((m) => new RegExp(`export\\s+(?:const|(?:async\\s+)?function)\\s+${m}\\b`).test(source));
     return [{ path, methods }];

@@ -5,6 +5,8 @@ import { enginePaths, pointsPaths } from "@/lib/engine/openapi";
 import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
+import { redemptionPaths } from "@/lib/redemption/openapi";
+import { tiersPaths } from "@/lib/tiers/openapi";
 import { transfersPaths } from "@/lib/transfers/openapi";
 import { workflowsPaths } from "@/lib/workflows/openapi";
 
@@ -20,6 +22,8 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   customersPaths,
   enginePaths,
   pointsPaths,
+  redemptionPaths,
+  tiersPaths,
   transfersPaths,
 ];
 

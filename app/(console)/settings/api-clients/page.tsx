@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listQuerySchema } from "@/lib/pagination";
-import { listActiveTills, listApiClients } from "@/lib/org/api-clients";
+import { listActiveTills, listApiClients, type ApiClientRow } from "@/lib/org/api-clients";
 import { API_SCOPES } from "@/lib/auth/scopes";
 import { formatUtc } from "@/lib/org/audit-log-format";
 import { CreateApiClient } from "./create-api-client";
@@ -22,7 +21,8 @@ const pageQuery = listQuerySchema(["createdAt"], "createdAt");
 export default async function ApiClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/settings/api-clients", "settings:read");
   const canWrite = can(user.role, "settings:write");
-  const { page } = pageQuery.parse(await searchParams);
+  const params = await searchParams;
+  const { page } = pageQuery.parse(params);
   const [clients, tills] = await Promise.all([
     listApiClients({ orgId: user.orgId, page }),
     canWrite ? listActiveTills({ orgId: user.orgId }) : [],
@@ -39,50 +39,55 @@ export default async function ApiClientsPage({ searchParams }: { searchParams: P
           {canWrite ? "Create one for each system that calls the API, so you can revoke one without touching the others." : "An admin creates API clients for the systems that call the API."}
         </EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Client id</th>
-                <th scope="col" className="px-4 py-3">Till</th>
-                <th scope="col" className="px-4 py-3">Scopes</th>
-                <th scope="col" className="px-4 py-3">Created</th>
-                <th scope="col" className="px-4 py-3">Last used</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                {canWrite ? <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th> : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {clients.rows.map((c) => (
-                <tr key={c.id} className={c.revokedAt ? "text-slate-500" : undefined}>
-                  <td className="px-4 py-3 font-medium">{c.name}</td>
-                  <td className="px-4 py-3 font-mono text-xs">{c.clientId}</td>
-                  <td className="px-4 py-3">{c.till ? `${c.till.code} · ${c.till.name}` : "Not bound · default program only"}</td>
-                  <td className="px-4 py-3">
-                    <ul className="flex flex-wrap gap-1">
-                      {c.scopes.map((s) => (
-                        <li key={s}>
-                          <Badge title={SCOPE_LABELS.get(s)}>{s}</Badge>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3">{formatUtc(c.createdAt)}</td>
-                  <td className="whitespace-nowrap px-4 py-3">{c.lastUsedAt ? formatUtc(c.lastUsedAt) : "Never"}</td>
-                  <td className="whitespace-nowrap px-4 py-3">
-                    {c.revokedAt ? <Badge>Revoked {formatUtc(c.revokedAt)}</Badge> : <Badge tone="success">Active</Badge>}
-                  </td>
-                  {canWrite ? (
-                    <td className="px-4 py-3 text-right">{c.revokedAt ? null : <RevokeApiClientButton id={c.id} name={c.name} />}</td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={clients.page} pageCount={clients.pageCount} total={clients.total} hrefFor={(p) => `/settings/api-clients?page=${p}`} />
-        </Card>
+        <DataTable
+          caption="API clients"
+          columns={columnsFor(canWrite)}
+          rows={clients.rows}
+          rowKey={(c) => c.id}
+          rowClassName={(c) => (c.revokedAt ? "text-slate-500" : undefined)}
+          url={{ path: "/settings/api-clients", params }}
+          paging={clients}
+        />
       )}
     </>
   );
+}
+
+function columnsFor(canWrite: boolean): DataTableColumn<ApiClientRow>[] {
+  const columns: DataTableColumn<ApiClientRow>[] = [
+    { id: "name", header: "Name", meta: { className: "font-medium" }, cell: ({ row }) => row.original.name },
+    { id: "clientId", header: "Client id", meta: { className: "font-mono text-xs" }, cell: ({ row }) => row.original.clientId },
+    { id: "till", header: "Till", cell: ({ row: { original: c } }) => (c.till ? `${c.till.code} · ${c.till.name}` : "Not bound · default program only") },
+    {
+      id: "scopes",
+      header: "Scopes",
+      cell: ({ row: { original: c } }) => (
+        <ul className="flex flex-wrap gap-1">
+          {c.scopes.map((s) => (
+            <li key={s}>
+              <Badge title={SCOPE_LABELS.get(s)}>{s}</Badge>
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    { id: "created", header: "Created", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => formatUtc(row.original.createdAt) },
+    { id: "lastUsed", header: "Last used", meta: { className: "whitespace-nowrap" }, cell: ({ row: { original: c } }) => (c.lastUsedAt ? formatUtc(c.lastUsedAt) : "Never") },
+    {
+      id: "status",
+      header: "Status",
+      meta: { className: "whitespace-nowrap" },
+      cell: ({ row: { original: c } }) => (c.revokedAt ? <Badge>Revoked {formatUtc(c.revokedAt)}</Badge> : <Badge tone="success">Active</Badge>),
+    },
+  ];
+  if (!canWrite) return columns;
+  return [
+    ...columns,
+    {
+      id: "actions",
+      header: "Actions",
+      meta: { srOnlyHeader: true, className: "text-right" },
+      cell: ({ row: { original: c } }) => (c.revokedAt ? null : <RevokeApiClientButton id={c.id} name={c.name} />),
+    },
+  ];
 }

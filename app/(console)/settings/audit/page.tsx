@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card } from "@/components/ui/card";
+import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/session";
-import { listAuditEntries, listAuditFilterOptions } from "@/lib/org/audit-log";
+import { listAuditEntries, listAuditFilterOptions, type AuditEntryRow } from "@/lib/org/audit-log";
 import { formatUtc } from "@/lib/org/audit-log-format";
 import { parseAuditQuery, type AuditFilters } from "@/lib/org/audit-log-schema";
 import { AuditChanges } from "./audit-changes";
@@ -35,49 +34,50 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {filtered ? "Widen the date range or pick another actor, action or entity." : "Changes to programs, settings, API clients and users will appear here."}
         </EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">When (UTC)</th>
-                <th scope="col" className="px-4 py-3">Who</th>
-                <th scope="col" className="px-4 py-3">Action</th>
-                <th scope="col" className="px-4 py-3">Entity</th>
-                <th scope="col" className="px-4 py-3">Changes</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {entries.rows.map((e) => (
-                <tr key={e.id}>
-                  <td className="whitespace-nowrap px-4 py-3">
-                    <time dateTime={e.at.toISOString()}>{formatUtc(e.at)}</time>
-                  </td>
-                  <td className="px-4 py-3">
-                    <span className="font-medium">{e.actorLabel}</span>
-                    <span className="block text-xs text-slate-500">{ACTOR_KIND[e.actorType]}</span>
-                  </td>
-                  <td className="px-4 py-3 font-mono text-xs">{e.action}</td>
-                  <td className="px-4 py-3">
-                    {e.entityType} <span className="text-slate-500">#{e.entityId}</span>
-                  </td>
-                  <td className="px-4 py-3">
-                    <AuditChanges before={e.before} after={e.after} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={entries.page} pageCount={entries.pageCount} total={entries.total} hrefFor={(p) => hrefFor(filters, p)} />
-        </Card>
+        <DataTable
+          caption="Audit log entries"
+          columns={COLUMNS}
+          rows={entries.rows}
+          rowKey={(e) => e.id}
+          url={{ path: "/settings/audit", params: urlParams(filters) }}
+          paging={entries}
+        />
       )}
     </>
   );
 }
 
-function hrefFor(filters: AuditFilters, page: number): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
-  if (page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return query ? `/settings/audit?${query}` : "/settings/audit";
+const COLUMNS: DataTableColumn<AuditEntryRow>[] = [
+  {
+    id: "at",
+    header: "When (UTC)",
+    meta: { className: "whitespace-nowrap" },
+    cell: ({ row: { original: e } }) => <time dateTime={e.at.toISOString()}>{formatUtc(e.at)}</time>,
+  },
+  {
+    id: "who",
+    header: "Who",
+    cell: ({ row: { original: e } }) => (
+      <>
+        <span className="font-medium">{e.actorLabel}</span>
+        <span className="block text-xs text-slate-500">{ACTOR_KIND[e.actorType]}</span>
+      </>
+    ),
+  },
+  { id: "action", header: "Action", meta: { className: "font-mono text-xs" }, cell: ({ row }) => row.original.action },
+  {
+    id: "entity",
+    header: "Entity",
+    cell: ({ row: { original: e } }) => (
+      <>
+        {e.entityType} <span className="text-slate-500">#{e.entityId}</span>
+      </>
+    ),
+  },
+  { id: "changes", header: "Changes", cell: ({ row: { original: e } }) => <AuditChanges before={e.before} after={e.after} /> },
+];
+
+/** The filters as URL parameters: the table's page links keep them. */
+function urlParams(filters: AuditFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
 }

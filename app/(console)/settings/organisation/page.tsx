@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { countOrgUnits, getMlpState, listOrgUnits, listUnitChoices } from "@/lib/programs/org-structure/queries";
@@ -46,8 +45,7 @@ export default async function OrganisationPage({ searchParams }: { searchParams:
           </h2>
         </div>
         {canWrite ? <CreateUnit key={kind} kind={kind} choices={choices} /> : null}
-        <UnitTable kind={kind} rows={units.rows} canWrite={canWrite} choices={choices} />
-        {units.pageCount > 1 ? <Pagination page={units.page} pageCount={units.pageCount} total={units.total} hrefFor={hrefFor} /> : null}
+        <UnitTable kind={kind} units={units} url={{ path: "/settings/organisation", params: { tab: query.tab } }} canWrite={canWrite} choices={choices} />
       </section>
     </>
   );

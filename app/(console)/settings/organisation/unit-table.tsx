@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { Page, TableUrl } from "@/lib/pagination";
 import type { OrgUnitRow, UnitChoice } from "@/lib/programs/org-structure/queries";
 import { CHILD_KIND } from "@/lib/programs/org-structure/rules";
 import { ORG_UNIT_LABELS, type OrgUnitKind } from "@/lib/programs/org-structure/schema";
@@ -15,7 +16,8 @@ const EMPTY_TEXT: Record<OrgUnitKind, string> = {
   till: "A till is a point of sale in a store; every event names its till. Create a store first.",
 };
 
-export function UnitTable({ kind, rows, canWrite, choices }: { kind: OrgUnitKind; rows: OrgUnitRow[]; canWrite: boolean; choices: Choices }) {
+export function UnitTable({ kind, units, url, canWrite, choices }: { kind: OrgUnitKind; units: Page<OrgUnitRow>; url: TableUrl; canWrite: boolean; choices: Choices }) {
+  const rows = units.rows;
   const labels = ORG_UNIT_LABELS[kind];
   if (rows.length === 0) {
     return (
@@ -24,50 +26,37 @@ export function UnitTable({ kind, rows, canWrite, choices }: { kind: OrgUnitKind
       </EmptyState>
     );
   }
-  const child = CHILD_KIND[kind];
   return (
-    <Card className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{labels.many}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-3">Code</th>
-            <th scope="col" className="px-4 py-3">Name</th>
-            {kind === "cardSeries" ? <th scope="col" className="px-4 py-3">Card prefix</th> : null}
-            {kind === "store" ? <th scope="col" className="px-4 py-3">Zone</th> : null}
-            {kind === "store" ? <th scope="col" className="px-4 py-3">Concept</th> : null}
-            {kind === "till" ? <th scope="col" className="px-4 py-3">Store</th> : null}
-            {child ? <th scope="col" className="px-4 py-3">Active {ORG_UNIT_LABELS[child].many}</th> : null}
-            <th scope="col" className="px-4 py-3">Status</th>
-            {canWrite ? (
-              <th scope="col" className="px-4 py-3">
-                <span className="sr-only">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} className={row.active ? undefined : "text-slate-500"}>
-              <td className="px-4 py-3 font-mono text-xs font-medium">{row.code}</td>
-              <td className="px-4 py-3">{row.name}</td>
-              {kind === "cardSeries" ? <td className="px-4 py-3 font-mono text-xs">{row.prefix ?? "—"}</td> : null}
-              {kind === "store" ? <td className="px-4 py-3">{refText(row.zone)}</td> : null}
-              {kind === "store" ? <td className="px-4 py-3">{refText(row.concept)}</td> : null}
-              {kind === "till" ? <td className="px-4 py-3">{refText(row.store)}</td> : null}
-              {child ? <td className="px-4 py-3">{row.activeChildren}</td> : null}
-              <td className="px-4 py-3">{row.active ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>}</td>
-              {canWrite ? (
-                <td className="px-4 py-3">
-                  <UnitRowActions row={row} choices={choices} />
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Card>
+    <DataTable
+      caption={labels.many}
+      columns={columnsFor(kind, canWrite, choices)}
+      rows={rows}
+      rowKey={(row) => row.id}
+      rowClassName={(row) => (row.active ? undefined : "text-slate-500")}
+      url={url}
+      paging={units}
+    />
   );
+}
+
+function columnsFor(kind: OrgUnitKind, canWrite: boolean, choices: Choices): DataTableColumn<OrgUnitRow>[] {
+  const child = CHILD_KIND[kind];
+  const columns: (DataTableColumn<OrgUnitRow> | false)[] = [
+    { id: "code", header: "Code", meta: { className: "font-mono text-xs font-medium" }, cell: ({ row }) => row.original.code },
+    { id: "name", header: "Name", cell: ({ row }) => row.original.name },
+    kind === "cardSeries" && { id: "prefix", header: "Card prefix", meta: { className: "font-mono text-xs" }, cell: ({ row }) => row.original.prefix ?? "—" },
+    kind === "store" && { id: "zone", header: "Zone", cell: ({ row }) => refText(row.original.zone) },
+    kind === "store" && { id: "concept", header: "Concept", cell: ({ row }) => refText(row.original.concept) },
+    kind === "till" && { id: "store", header: "Store", cell: ({ row }) => refText(row.original.store) },
+    child !== undefined && child !== null && { id: "children", header: `Active ${ORG_UNIT_LABELS[child].many}`, cell: ({ row }) => row.original.activeChildren },
+    {
+      id: "status",
+      header: "Status",
+      cell: ({ row }) => (row.original.active ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>),
+    },
+    canWrite && { id: "actions", header: "Actions", meta: { srOnlyHeader: true }, cell: ({ row }) => <UnitRowActions row={row.original} choices={choices} /> },
+  ];
+  return columns.filter((c): c is DataTableColumn<OrgUnitRow> => c !== false);
 }
 
 function refText(ref: UnitChoice | null): string {

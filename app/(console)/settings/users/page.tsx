@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/session";
 import { listQuerySchema } from "@/lib/pagination";
 import { formatUtc } from "@/lib/org/audit-log-format";
-import { listConsoleUsers } from "@/lib/org/users";
+import { listConsoleUsers, type ConsoleUserRow } from "@/lib/org/users";
 import { CreateUser } from "./create-user";
 import { UserRoleControl } from "./user-role-control";
 import { UserStatusControl } from "./user-status-control";
@@ -17,50 +16,60 @@ const pageQuery = listQuerySchema(["name"], "name");
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/settings/users", "users:manage");
-  const { page } = pageQuery.parse(await searchParams);
+  const params = await searchParams;
+  const { page } = pageQuery.parse(params);
   const users = await listConsoleUsers({ orgId: user.orgId, page });
   return (
     <>
       <PageHeader title="Users and roles" description="Console users of this org and what their role lets them do. Only admins see this page." />
       <CreateUser />
-      <Card className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-3">Name</th>
-              <th scope="col" className="px-4 py-3">Email</th>
-              <th scope="col" className="px-4 py-3">Role</th>
-              <th scope="col" className="px-4 py-3">Status</th>
-              <th scope="col" className="px-4 py-3">Last sign-in</th>
-              <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.rows.map((u) => {
-              const self = u.id === user.id;
-              return (
-                <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                  <td className="px-4 py-3 font-medium">
-                    {u.name} {self ? <Badge tone="info">You</Badge> : null}
-                  </td>
-                  <td className="px-4 py-3">{u.email}</td>
-                  <td className="px-4 py-3">
-                    <UserRoleControl userId={u.id} email={u.email} role={u.role} self={self} />
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge tone={u.active ? "success" : "neutral"}>{u.active ? "Active" : "Deactivated"}</Badge>
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{u.lastLoginAt ? formatUtc(u.lastLoginAt) : "Never"}</td>
-                  <td className="px-4 py-3 text-right">
-                    {self ? null : <UserStatusControl userId={u.id} name={u.name} email={u.email} active={u.active} />}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <Pagination page={users.page} pageCount={users.pageCount} total={users.total} hrefFor={(p) => `/settings/users?page=${p}`} />
-      </Card>
+      <DataTable
+        caption="Console users"
+        columns={columnsFor(user.id)}
+        rows={users.rows}
+        rowKey={(u) => u.id}
+        rowProps={(u) => ({ "data-testid": `user-row-${u.email}` })}
+        url={{ path: "/settings/users", params }}
+        paging={users}
+      />
     </>
   );
+}
+
+function columnsFor(selfId: number): DataTableColumn<ConsoleUserRow>[] {
+  return [
+    {
+      id: "name",
+      header: "Name",
+      meta: { className: "font-medium" },
+      cell: ({ row: { original: u } }) => (
+        <>
+          {u.name} {u.id === selfId ? <Badge tone="info">You</Badge> : null}
+        </>
+      ),
+    },
+    { id: "email", header: "Email", cell: ({ row }) => row.original.email },
+    {
+      id: "role",
+      header: "Role",
+      cell: ({ row: { original: u } }) => <UserRoleControl userId={u.id} email={u.email} role={u.role} self={u.id === selfId} />,
+    },
+    {
+      id: "status",
+      header: "Status",
+      cell: ({ row: { original: u } }) => <Badge tone={u.active ? "success" : "neutral"}>{u.active ? "Active" : "Deactivated"}</Badge>,
+    },
+    {
+      id: "lastLogin",
+      header: "Last sign-in",
+      meta: { className: "whitespace-nowrap text-slate-600" },
+      cell: ({ row: { original: u } }) => (u.lastLoginAt ? formatUtc(u.lastLoginAt) : "Never"),
+    },
+    {
+      id: "actions",
+      header: "Actions",
+      meta: { srOnlyHeader: true, className: "text-right" },
+      cell: ({ row: { original: u } }) => (u.id === selfId ? null : <UserStatusControl userId={u.id} name={u.name} email={u.email} active={u.active} />),
+    },
+  ];
 }

@@ -3,23 +3,38 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { getGroupOverview } from "@/lib/groups/member-care";
+import { listGroupMemberPage } from "@/lib/groups/member-care";
+import type { ProgramDetail } from "@/lib/groups/wallet";
 import { GroupMembersTable } from "./group-members-table";
+import { loadGroup } from "./load-group";
+import { membersQuery, STATUS_OF } from "./members-query";
 
 export const metadata: Metadata = { title: "Group" };
 
 const STATUS_TONE = { ACTIVE: "success", INACTIVE: "warning", DELETED: "neutral" } as const;
 
-export default async function GroupPage({ params }: { params: Promise<{ id: string }> }) {
+const WALLET_COLUMNS: DataTableColumn<ProgramDetail>[] = [
+  { id: "program", header: "Program", cell: ({ row: { original: p } }) => <>{p.programName}{p.isDefault ? <Badge className="ml-2">Default</Badge> : null}</> },
+  { id: "current", header: "Current", meta: { align: "right" }, cell: ({ row }) => row.original.currentPoints },
+  { id: "lifetime", header: "Lifetime", meta: { align: "right" }, cell: ({ row }) => row.original.lifetimePoints },
+  { id: "redeemed", header: "Redeemed", meta: { align: "right" }, cell: ({ row }) => row.original.redeemedPoints },
+  { id: "expired", header: "Expired", meta: { align: "right" }, cell: ({ row }) => row.original.expiredPoints },
+  { id: "tier", header: "Tier", cell: ({ row }) => row.original.tier?.name ?? <span className="text-slate-400">—</span> },
+];
+
+export default async function GroupPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id: raw } = await params;
   const user = await requirePageUser(`/member-care/groups/${raw}`, "member-care:read");
-  const id = /^\d{1,10}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
-  const overview = id === null ? null : await getGroupOverview({ orgId: user.orgId, groupId: id });
+  const overview = await loadGroup(user.orgId, raw);
   if (!overview) notFound();
-  const { group, primary, counts, members, wallet } = overview;
+  const query = await searchParams;
+  const { group, primary, counts, wallet } = overview;
+  const members = membersQuery(query);
+  const memberPage = await listGroupMemberPage({ orgId: user.orgId, groupId: group.id, status: STATUS_OF[members.status], sort: members.sort, dir: members.dir, page: members.page });
   const fields = Object.entries((group.extendedFields ?? {}) as Record<string, unknown>);
 
   return (
@@ -73,45 +88,19 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
 
       <section aria-labelledby="wallet-heading" className="mb-6">
         <h2 id="wallet-heading" className="mb-2 text-lg font-semibold">Group wallet</h2>
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Group points per program</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Program</th>
-                <th scope="col" className="px-4 py-3 text-right">Current</th>
-                <th scope="col" className="px-4 py-3 text-right">Lifetime</th>
-                <th scope="col" className="px-4 py-3 text-right">Redeemed</th>
-                <th scope="col" className="px-4 py-3 text-right">Expired</th>
-                <th scope="col" className="px-4 py-3">Tier</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {wallet.map((p) => (
-                <tr key={p.programId}>
-                  <td className="px-4 py-3">{p.programName}{p.isDefault ? <Badge className="ml-2">Default</Badge> : null}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{p.currentPoints}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{p.lifetimePoints}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{p.redeemedPoints}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{p.expiredPoints}</td>
-                  <td className="px-4 py-3">{p.tier?.name ?? <span className="text-slate-400">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+        <DataTable caption="Group points per program" columns={WALLET_COLUMNS} rows={wallet} rowKey={(p) => p.programId} />
       </section>
 
       <section aria-labelledby="members-heading" className="mb-6">
         <h2 id="members-heading" className="mb-2 text-lg font-semibold">Members</h2>
         <GroupMembersTable
           groupId={group.id}
+          members={memberPage}
+          status={members.status}
+          counts={counts}
+          sort={{ sort: members.sort, dir: members.dir }}
+          url={{ path: `/member-care/groups/${group.id}`, params: query, key: "members" }}
           canWrite={can(user.role, "member-care:write") && group.status !== "DELETED"}
-          members={members.map((m) => ({
-            userId: m.userId, name: `${m.firstName} ${m.lastName}`.trim(), mobile: m.mobile, email: m.email, role: m.role, fleetRole: m.fleetRole?.code ?? null,
-            permissions: m.permissions, defaultGroup: m.defaultGroup, status: m.status, joinedAt: m.joinedAt.toISOString(), exitedAt: m.exitedAt?.toISOString() ?? null,
-            pointsContributed: m.pointsContributed,
-          }))}
         />
       </section>
 

@@ -1,0 +1,36 @@
+import { answerResponse, idempotencyKeyOf, requestFingerprint, runPrepared } from "@/lib/api/idempotency";
+import { withApiClient } from "@/lib/api/with-api-client";
+import { v11RedeemResponse } from "@/lib/redemption/answers";
+import { v11Customer } from "@/lib/redemption/customers";
+import { prepareRedemption } from "@/lib/redemption/redeem";
+import { v11RedeemBodySchema, v11RedeemQuerySchema } from "@/lib/redemption/schema";
+import { assertValidationSkipped } from "@/lib/redemption/v11";
+
+/**
+ * POST /v1.1/points/redeem (SPEC-vendor-api §D.1): the vendor's body `{root:{redeem:[…]}}`; a
+ * group wallet by the user_group2_* query parameters; `group_redemption: true` for MLP
+ * cross-program redemption. Idempotency-Key replays.
+ */
+export const POST = withApiClient({ scope: "points:write", query: v11RedeemQuerySchema, body: v11RedeemBodySchema }, async ({ caller, orgId, query, body, request, requestId }) => {
+  const entry = body.root.redeem[0]!;
+  const answer = await runPrepared({ orgId, key: idempotencyKeyOf(request), fingerprint: requestFingerprint(request, body) }, async () => {
+    assertValidationSkipped(query.skip_validation, entry.validation_code, "root.redeem.0.validation_code");
+    const customer = await v11Customer(orgId, entry.customer);
+    const prepared = await prepareRedemption({
+      orgId,
+      actor: { kind: "apiClient", id: caller.id, label: caller.name },
+      tillCode: caller.tillCode,
+      customerId: customer.id,
+      programId: query.program_id,
+      points: entry.points_redeemed,
+      group: { id: query.user_group2_id, externalId: query.user_group2_external_id, primaryUserId: query.user_group2_primary_user_id, useDefault: query.use_default_user_group2 },
+      crossProgram: entry.group_redemption,
+      transactionNumber: entry.transaction_number,
+      externalReferenceNumber: entry.external_reference_number,
+      notes: entry.notes,
+      requestId,
+    });
+    return async (tx) => ({ status: 200, body: v11RedeemResponse(await prepared.commit(tx), customer, entry.transaction_number ?? null) });
+  });
+  return answerResponse(answer);
+});
