@@ -4,14 +4,16 @@ import { runIdempotent } from "@/lib/api/idempotency";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { prepareRedemption } from "@/lib/redemption/redeem";
 import { createOrg } from "@/lib/testing/factories";
+import { setRedemptionStrategy } from "@/lib/testing/redemption-factories";
 import { adjust, debit, earn, reverse } from "./post";
 import { ModelRefusal, ReferenceLedger } from "./reference-model";
 import type { Owner } from "./types";
 import { verifyLedger } from "./verify";
 import { sweepExpiredPoints } from "@/lib/expiry/sweep";
 
-// Random sequences of earn, redeem, return, adjust, reverse, expiry sweeps and retried requests across two
+// Random sequences of earn, redeem (the ledger's and lib/redemption's), return, adjust, reverse, expiry sweeps and retried requests across two
 // members, a group and two programs, run on the real ledger and on the reference model; after
 // every step the balances, lifetime points and every lot's remaining must agree, and at the end
 // of each sequence every invariant must hold (npm run ledger:verify's checks).
@@ -35,6 +37,8 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant("reverse" as const), pick: fc.nat(), key: keyed }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("retry" as const), pick: fc.nat(), sameBody: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("expire" as const), upTo: fc.integer({ min: 0, max: 5 }) }) },
+  // A member's redemption through lib/redemption (strategy, PointsRedemption row, then the ledger's debit): whole points.
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("redemption" as const), owner: fc.constantFrom("m1" as const, "m2" as const), program, whole: fc.integer({ min: 1, max: 40 }), key: keyed }) },
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
@@ -119,6 +123,8 @@ async function run(ops: Op[]) {
         modelMovement = model.debit(acct, isGroup, step.cents, "RETURN", of === null ? [] : [of]);
       } else if (step.op === "adjust") {
         modelMovement = step.cents > 0 ? model.earn(acct, isGroup, step.cents, { expiresAt: null, earnedAt: 0 }, "ADJUST") : model.debit(acct, isGroup, -step.cents, "ADJUST");
+      } else if (step.op === "redemption") {
+        modelMovement = model.debit(acct, false, step.whole * 100, "REDEEM");
       } else if (step.op === "reverse") {
         const ids = [...movementIds.keys()];
         if (ids.length === 0) continue;
@@ -130,6 +136,13 @@ async function run(ops: Op[]) {
     }
 
     const s = step;
+    // A redemption decides before its transaction (lib/redemption); a refusal there is the step's answer.
+    const redemption =
+      s.op === "redemption"
+        ? await setRedemptionStrategy(w.org.id, w.programs[s.program]!)
+            .then(() => prepareRedemption({ orgId: w.org.id, actor: SYSTEM_ACTOR, tillCode: null, customerId: w.owners[s.owner].id, programId: w.programs[s.program]!, points: s.whole, requestId: `req-${i}` }))
+            .then((prepared) => ({ prepared }), (error: unknown) => ({ error }))
+        : null;
     const work = async (tx: Parameters<Parameters<typeof runIdempotent>[1]>[0]) => {
       const base = "owner" in s ? { orgId: w.org.id, programId: w.programs[s.program]!, owner: w.owners[s.owner], provenance: prov } : null;
       let r: { movementId: number; lotId?: number | null };
@@ -142,6 +155,11 @@ async function run(ops: Op[]) {
         r = await debit(tx, { ...base!, points: points(s.cents), kind: "RETURN", preferLotsOf: of === null ? [] : [movementIds.get(of)!] });
       } else if (s.op === "adjust") {
         r = await adjust(tx, { ...base!, points: points(s.cents) });
+      } else if (s.op === "redemption") {
+        if (!redemption || "error" in redemption) throw redemption?.error;
+        const done = await redemption.prepared.commit(tx);
+        const row = await tx.pointsRedemption.findUniqueOrThrow({ where: { id: Number(done.redemptionId) }, select: { movementIds: true } });
+        r = { movementId: row.movementIds[0]! };
       } else if (s.op === "reverse") {
         const ids = [...movementIds.keys()];
         r = await reverse(tx, { orgId: w.org.id, movementId: movementIds.get(ids[s.pick % ids.length]!)!, provenance: prov });

@@ -63,4 +63,10 @@ export const redemptionDb = {
   countRedeemMovements: (orgId: number) => db.movement.count({ where: { orgId, kind: "REDEEM" } }),
   program: (orgId: number, name: string) => db.program.create({ data: { orgId, name, active: true } }),
   verify: (orgId: number) => verifyLedger(db, orgId),
+  /** Lets an existing (till-bound) API client move points too. */
+  allowPoints: (orgId: number, authorization: string) =>
+    db.apiClient.updateMany({
+      where: { orgId, clientId: Buffer.from(authorization.replace(/^Basic /, ""), "base64").toString().split(":")[0]! },
+      data: { scopes: { push: REDEMPTION_SCOPES } },
+    }),
 };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createFamily, walletBalance } from "@/lib/testing/engine-factories";
+import { createFamily, createTwoBrands, walletBalance } from "@/lib/testing/engine-factories";
 import { createCustomer } from "@/lib/testing/groups-factories";
 import { createRedemptionOrg, grant, redemptionDb, setRedemptionStrategy } from "@/lib/testing/redemption-factories";
 import { callRoute } from "@/lib/testing/route";
@@ -197,5 +197,25 @@ describe("POST /v2/customers/{id}/redemptions: group wallets (seeds 000 and 001)
     expect(r.body.balance).toBe(130);
     expect(await walletBalance(f.orgId, "CUSTOMER", c.id, p)).toBe(0);
     expect(await redemptionDb.verify(f.orgId)).toEqual([]);
+  });
+});
+
+describe("POST /v2/customers/{id}/redemptions: which program", () => {
+  it("without a programId, redeems in the program of the API client's till, else the default program", async () => {
+    const f = await createRedemptionOrg();
+    const [trends] = await createTwoBrands(f.orgId);
+    await redemptionDb.allowPoints(f.orgId, trends.authorization);
+    await setRedemptionStrategy(f.orgId, trends.program.id);
+    await setRedemptionStrategy(f.orgId, f.defaultProgram.id);
+    const ana = await createCustomer(f.orgId);
+    await grant(f.orgId, trends.program.id, { type: "CUSTOMER", id: ana.id }, 100);
+    await grant(f.orgId, f.defaultProgram.id, { type: "CUSTOMER", id: ana.id }, 100);
+
+    const atTill = await redeem(trends.authorization, ana.id, { points: 30 });
+    expect([atTill.status, atTill.body.breakdown[0]?.programId]).toEqual([200, trends.program.id]);
+    const noTill = await redeem(f.authorization, ana.id, { points: 20 });
+    expect([noTill.status, noTill.body.breakdown[0]?.programId]).toEqual([200, f.defaultProgram.id]);
+    expect(await walletBalance(f.orgId, "CUSTOMER", ana.id, trends.program.id)).toBe(70);
+    expect(await walletBalance(f.orgId, "CUSTOMER", ana.id, f.defaultProgram.id)).toBe(80);
   });
 });
