@@ -34,6 +34,14 @@ test("an admin creates an API client, sees its secret once, uses it, then revoke
   await expect(page.getByRole("row").filter({ hasText: name })).toBeVisible();
   await expect(page.getByText(secret)).toHaveCount(0);
 
+  // The admin's "no OTP for transfers" mark (issue 11): saved and audited, still checked after a reload.
+  const trust = page.getByRole("checkbox", { name: `${name}: customer-to-customer transfers without OTP` });
+  await expect(trust).not.toBeChecked();
+  await trust.check();
+  await expect(page.getByText(`${name} may transfer without OTP`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: `${name}: customer-to-customer transfers without OTP` })).toBeChecked();
+
   const ok = await request.get("/v2/programs", { headers: { authorization: basic(clientId, secret) } });
   expect(ok.status()).toBe(200);
   expect(((await ok.json()) as { data: { name: string }[] }).data.map((p) => p.name)).toContain("Demo Retail Rewards");

@@ -4,6 +4,8 @@
 export interface JobPayloads {
   /** Expire every lot due at `asOf` (ISO instant; default: when the job runs), in one org or all. */
   "expiry:sweep": { asOf?: string; orgId?: number };
+  /** Deliver these outbox messages (OTPs) still pending: the retry after a crash or a failed send (lib/otp/outbox.ts). */
+  "outbox:deliver": { messageIds: number[] };
   /** Renew or downgrade every tier whose validity ended by `asOf` (lib/tiers/sweep.ts). */
   "tiers:reassess": { asOf?: string; orgId?: number };
 }

@@ -18,3 +18,6 @@ export const createApiClientSchema = z.object({
 export type CreateApiClientInput = z.input<typeof createApiClientSchema>;
 
 export const apiClientIdSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** Settings → API clients: the "transfers without OTP" mark (lib/org/api-client-trust.ts). */
+export const apiClientTrustSchema = z.object({ id: z.coerce.number().int().positive(), trusted: z.boolean() });

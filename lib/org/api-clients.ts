@@ -18,6 +18,7 @@ export type ApiClientRow = {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  trustedForTransfers: boolean;
 };
 
 export type TillOption = { id: number; code: string; name: string; storeCode: string };
@@ -33,7 +34,7 @@ export async function listApiClients({ orgId, page = 1 }: { orgId: number; page?
     skip: skipFor(current),
     take: PAGE_SIZE,
     select: {
-      id: true, name: true, clientId: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true,
+      id: true, name: true, clientId: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true, trustedForTransfers: true,
       till: { select: { code: true, name: true } },
     },
   });

@@ -8,8 +8,9 @@ const SPEC_KEYS = [
   "ENABLE_FLEET_LOYALTY", "ENABLE_GROUP_PROGRAMS_REDEMPTION", "CONF_ENABLE_GROUP_POINTS_BY_PROGRAM", "ENABLE_CROSS_MEMBER_REDEMPTION",
   "CONF_DISABLE_GROUP_DEACTIVATION_ON_PRIMARY_MEMBER_EXIT", "ROLLING_EXPIRY_INCLUDE_ZERO_POINTS", "SINGLE_ROLLING_EXPIRY",
 ];
-// Ours, beyond SPEC §0: maker-checker for workflow publishing (issue 8); seed 001's default rate (issue 13).
-const CLONE_KEYS = ["WORKFLOW_MAKER_CHECKER", "CONF_DEFAULT_POINTS_ON_TRANSACTION", "CONF_DEFAULT_POINTS_PERCENT"];
+// Ours, beyond SPEC §0: maker-checker for workflow publishing (issue 8); seed 001's default rate (issue 13);
+// the OTP waiver for trusted API clients' transfers (issue 11).
+const CLONE_KEYS = ["WORKFLOW_MAKER_CHECKER", "CONF_DEFAULT_POINTS_ON_TRANSACTION", "CONF_DEFAULT_POINTS_PERCENT", "POINTS_TRANSFER_OTP_WAIVED_FOR_TRUSTED_CLIENTS"];
 
 describe("config registry", () => {
   it("holds every SPEC §0 config, each with a description and a default its own schema accepts", () => {

@@ -113,6 +113,11 @@ export const CONFIG_REGISTRY = {
     area: "Redemption", type: "boolean", schema: boolean, default: false, label: "Cross-member redemption",
     description: "A user-group member's redemption draws from the combined balance of all active members, first-expiring points first.",
   }),
+  POINTS_TRANSFER_OTP_WAIVED_FOR_TRUSTED_CLIENTS: def({
+    area: "Redemption", type: "boolean", schema: boolean, default: false, label: "No OTP for trusted API clients' transfers",
+    description: "Customer-to-customer transfers from an API client an admin marked as trusted (Settings → API clients) need no OTP. Every other client still sends the code.",
+    notes: "Our own setting: the vendor always requires the OTP (\"you cannot transfer points without OTP\").",
+  }),
   ROLLING_EXPIRY_INCLUDE_ZERO_POINTS: def({
     area: "Points & expiry", type: "boolean", schema: boolean, default: false, label: "Zero-point events roll expiry",
     description: "Events that award 0 points still count as rolling events.",

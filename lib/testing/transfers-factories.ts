@@ -53,5 +53,9 @@ export const transfersDb = {
   program: (orgId: number, name: string) => db.program.create({ data: { orgId, name, active: true } }),
   setPermissions: (groupId: number, customerId: number, permissions: string[]) => db.groupMembership.updateMany({ where: { groupId, customerId, exitedAt: null }, data: { permissions } }),
   allowTransfers: (programId: number, allowed: boolean) => db.program.update({ where: { id: programId }, data: { pointsTransferAllowed: allowed } }),
+  otps: (orgId: number) => db.otp.findMany({ where: { orgId }, orderBy: { id: "asc" } }),
+  expireOtps: (orgId: number) => db.otp.updateMany({ where: { orgId }, data: { expiresAt: new Date(Date.now() - 1000) } }),
+  outbox: (orgId: number) => db.outboxMessage.findMany({ where: { orgId }, orderBy: { id: "asc" } }),
+  trust: (apiClientId: number, trusted: boolean) => db.apiClient.update({ where: { id: apiClientId }, data: { trustedForTransfers: trusted } }),
   customerWithId: (orgId: number, id: number) => createCustomer(orgId, { id }),
 };

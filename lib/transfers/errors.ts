@@ -2,7 +2,7 @@ import { AppError, type AppErrorKind } from "@/lib/errors";
 
 // The codes the transfer APIs answer with (SPEC §2.1, §2.2; SPEC-vendor-api §D.9, §E.8), in the
 // vendor's wording where it has one; SPEC-vendor-api §0.2 says to keep SPEC's wording for 422,
-// 434, 885, 1206–1208 and 3316. Client-safe. `{0}` is filled in, and a detail may follow.
+// 434, 885, 1206–1208, 3316 and 8013. Client-safe. `{0}` is filled in, and a detail may follow.
 export const TRANSFER_ERRORS = {
   418: { kind: "INVALID", message: "From and To customers are same." },
   422: { kind: "INVALID", message: "pointsToBeTransferred value is invalid" },
@@ -18,6 +18,7 @@ export const TRANSFER_ERRORS = {
   1645: { kind: "INVALID", message: "Group details passed are not valid." },
   1651: { kind: "FORBIDDEN", message: "Points transfer from a group can not be done by a user who is not part of the group." },
   3316: { kind: "INVALID", message: "Group redemption action executed for non-group payload" },
+  8013: { kind: "INVALID", message: "Invalid identifier type passed." },
   8015: { kind: "NOT_FOUND", message: "Customer not found for the given identifiers." },
 } as const satisfies Record<number, { kind: AppErrorKind; message: string }>;
 

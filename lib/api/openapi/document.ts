@@ -4,6 +4,7 @@ import { customersPaths } from "@/lib/customers/openapi";
 import { enginePaths, pointsPaths } from "@/lib/engine/openapi";
 import { groupsPaths } from "@/lib/groups/openapi";
 import { orgPaths } from "@/lib/org/openapi";
+import { otpPaths } from "@/lib/otp/openapi";
 import { programsPaths } from "@/lib/programs/openapi";
 import { redemptionPaths } from "@/lib/redemption/openapi";
 import { tiersPaths } from "@/lib/tiers/openapi";
@@ -25,6 +26,7 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   redemptionPaths,
   tiersPaths,
   transfersPaths,
+  otpPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;

@@ -1,8 +1,9 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/action";
+import { setApiClientTrusted } from "@/lib/org/api-client-trust";
 import { createApiClient, revokeApiClient } from "@/lib/org/api-clients";
-import { apiClientIdSchema, createApiClientSchema } from "@/lib/org/api-clients-schema";
+import { apiClientIdSchema, apiClientTrustSchema, createApiClientSchema } from "@/lib/org/api-clients-schema";
 
 export const createApiClientAction = defineAction("settings:write", createApiClientSchema, (input, ctx) =>
   createApiClient({ orgId: ctx.orgId, actor: ctx.actor, input }),
@@ -10,4 +11,8 @@ export const createApiClientAction = defineAction("settings:write", createApiCli
 
 export const revokeApiClientAction = defineAction("settings:write", apiClientIdSchema, ({ id }, ctx) =>
   revokeApiClient({ orgId: ctx.orgId, actor: ctx.actor, id }),
+);
+
+export const setApiClientTrustAction = defineAction("settings:write", apiClientTrustSchema, ({ id, trusted }, ctx) =>
+  setApiClientTrusted({ orgId: ctx.orgId, actor: ctx.actor, id, trusted }),
 );

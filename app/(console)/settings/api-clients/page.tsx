@@ -11,6 +11,7 @@ import { API_SCOPES } from "@/lib/auth/scopes";
 import { formatUtc } from "@/lib/org/audit-log-format";
 import { CreateApiClient } from "./create-api-client";
 import { RevokeApiClientButton } from "./revoke-api-client-button";
+import { TrustCheckbox } from "./trust-checkbox";
 
 export const metadata: Metadata = { title: "API clients" };
 
@@ -73,6 +74,14 @@ function columnsFor(canWrite: boolean): DataTableColumn<ApiClientRow>[] {
     },
     { id: "created", header: "Created", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => formatUtc(row.original.createdAt) },
     { id: "lastUsed", header: "Last used", meta: { className: "whitespace-nowrap" }, cell: ({ row: { original: c } }) => (c.lastUsedAt ? formatUtc(c.lastUsedAt) : "Never") },
+    {
+      id: "trust",
+      header: "No OTP for transfers",
+      cell: ({ row: { original: c } }) =>
+        // Customer-to-customer transfers without the sender's OTP, while the org's
+        // POINTS_TRANSFER_OTP_WAIVED_FOR_TRUSTED_CLIENTS config is on (issue 11).
+        canWrite ? <TrustCheckbox id={c.id} name={c.name} trusted={c.trustedForTransfers} disabled={c.revokedAt !== null} /> : c.trustedForTransfers ? "Yes" : "No",
+    },
     {
       id: "status",
       header: "Status",
