@@ -34,11 +34,64 @@ test("a viewer reads the group page without member actions; an unknown group is 
   await page.goto("/member-care/groups/3847940");
   await expect(page.getByRole("heading", { name: "Raman Family", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);
-  await page.goto("/member-care/groups/999999");
+  // Decided in the layout, before anything streams: the status is a real 404.
+  const res = await page.goto("/member-care/groups/999999");
+  expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Group not found" })).toBeVisible();
 });
 
 test("a search that matches nothing says so", async ({ page }) => {
   await page.goto("/member-care/groups?q=no-such-family-xyz");
   await expect(page.getByRole("heading", { name: "No groups found" })).toBeVisible();
+});
+
+test("an agent finds the demo family by a member's mobile, opens the group and reads its wallet, ledger and members", async ({ page, asRole }) => {
+  test.setTimeout(60_000);
+  await asRole("MEMBER_CARE");
+  await page.goto("/member-care");
+  // Asha is a secondary member: the customer search finds her, her header links her groups.
+  await page.getByRole("searchbox", { name: "Search customers and groups" }).fill("919000000499");
+  const hit = page.getByRole("table", { name: "Customers matching 919000000499" }).getByRole("row").filter({ hasText: "Asha Raman" });
+  await expect(hit).toBeVisible();
+  // Keyboard: down from the box to the first result, Enter opens it.
+  await page.getByRole("searchbox", { name: "Search customers and groups" }).press("ArrowDown");
+  await expect(hit.getByRole("link", { name: "Asha Raman" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/member-care/customers/564662499");
+  await page.getByLabel("Customer summary").getByRole("link", { name: "Raman Family" }).click();
+
+  await expect(page).toHaveURL("/member-care/groups/3847940");
+  await expect(page.getByRole("table", { name: "Group points per program" })).toContainText("Demo Retail Rewards");
+  await expect(page.getByTestId("group-tier")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Group ledger" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Recent transactions" })).toBeVisible();
+  const members = page.getByRole("table", { name: "Group members" });
+  await expect(members.getByRole("row")).toHaveCount(4);
+  // Sorting is a link: the order lands in the URL, and back returns to the previous one.
+  await members.getByRole("link", { name: /Joined/ }).click();
+  await expect(page).toHaveURL(/membersSort=joined&membersDir=asc/);
+  await expect(members.getByRole("columnheader", { name: /Joined/ })).toHaveAttribute("aria-sort", "ascending");
+  await page.goBack();
+  await expect(page).toHaveURL("/member-care/groups/3847940");
+});
+
+test("the members CSV holds the rows the filter shows, and only for someone signed in", async ({ page, asRole }) => {
+  await asRole("VIEWER");
+  await page.goto("/member-care/groups/3847940");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("group-3847940-members-current.csv");
+  const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const lines = text.trim().split("\r\n");
+  expect(lines[0]).toBe("customer_id,first_name,last_name,mobile,email,role,default_group,permissions,joined_at,exited_at,points_contributed");
+  // The table shows the three current members; so does the file, primary first.
+  expect(lines).toHaveLength(4);
+  expect(lines[1]).toMatch(/^565345942,Dev,Raman,919000005942,.*,PRIMARY,/);
+  await page.getByRole("link", { name: /^Exited/ }).click();
+  await expect(page.getByRole("table", { name: "Group members" })).toContainText("No member has left this group.");
+
+  await page.context().clearCookies();
+  const anonymous = await page.request.get("/member-care/groups/3847940/members.csv", { maxRedirects: 0 });
+  expect([307, 401]).toContain(anonymous.status());
 });

@@ -45,11 +45,14 @@ test("the form says what is wrong, on the field", async ({ page }) => {
   await page.goto(`/programs/${program.id}/strategies`);
   await page.getByLabel("Points of this program can be redeemed").check();
   await page.getByLabel("Minimum points to redeem").fill("100");
-  await page.getByLabel("Redemption limit (per transaction)").fill("50");
   await page.getByLabel("Value of one point (base currency)").fill("0.00000000001");
   await page.getByRole("button", { name: "Save strategies" }).click();
-  await expect(page.getByText("The redemption limit cannot be below the minimum points.")).toBeVisible();
   await expect(page.getByText("Enter the value of a point as a number with at most 10 decimals, e.g. 0.25.")).toBeVisible();
+
+  await page.getByLabel("Value of one point (base currency)").fill("0.5");
+  await page.getByLabel("Redemption limit (per transaction)").fill("50");
+  await page.getByRole("button", { name: "Save strategies" }).click();
+  await expect(page.getByText("The redemption limit cannot be below the minimum points.")).toBeVisible();
   await expect(page.getByLabel("Redemption limit (per transaction)")).toHaveAttribute("aria-invalid", "true");
 });
 

@@ -9,11 +9,12 @@ import { createOrg } from "@/lib/testing/factories";
 import { setRedemptionStrategy } from "@/lib/testing/redemption-factories";
 import { adjust, debit, earn, reverse } from "./post";
 import { ModelRefusal, ReferenceLedger } from "./reference-model";
+import { transfer } from "./transfer";
 import type { Owner } from "./types";
 import { verifyLedger } from "./verify";
 import { sweepExpiredPoints } from "@/lib/expiry/sweep";
 
-// Random sequences of earn, redeem (the ledger's and lib/redemption's), return, adjust, reverse, expiry sweeps and retried requests across two
+// Random sequences of earn, redeem (the ledger's and lib/redemption's), return, adjust, transfer, reverse, expiry sweeps and retried requests across two
 // members, a group and two programs, run on the real ledger and on the reference model; after
 // every step the balances, lifetime points and every lot's remaining must agree, and at the end
 // of each sequence every invariant must hold (npm run ledger:verify's checks).
@@ -38,6 +39,8 @@ const op = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant("retry" as const), pick: fc.nat(), sameBody: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("expire" as const), upTo: fc.integer({ min: 0, max: 5 }) }) },
   // A member's redemption through lib/redemption (strategy, PointsRedemption row, then the ledger's debit): whole points.
+  // lib/ledger/transfer.ts: between two different owners in one program (issue 11).
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("transfer" as const), from: owner, to: owner, program, cents, key: keyed }).filter((t) => t.from !== t.to) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("redemption" as const), owner: fc.constantFrom("m1" as const, "m2" as const), program, whole: fc.integer({ min: 1, max: 40 }), key: keyed }) },
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
@@ -123,6 +126,8 @@ async function run(ops: Op[]) {
         modelMovement = model.debit(acct, isGroup, step.cents, "RETURN", of === null ? [] : [of]);
       } else if (step.op === "adjust") {
         modelMovement = step.cents > 0 ? model.earn(acct, isGroup, step.cents, { expiresAt: null, earnedAt: 0 }, "ADJUST") : model.debit(acct, isGroup, -step.cents, "ADJUST");
+      } else if (step.op === "transfer") {
+        modelMovement = model.transfer(`${step.from}:${step.program}`, step.from === "g", `${step.to}:${step.program}`, step.to === "g", step.cents);
       } else if (step.op === "redemption") {
         modelMovement = model.debit(acct, false, step.whole * 100, "REDEEM");
       } else if (step.op === "reverse") {
@@ -155,6 +160,9 @@ async function run(ops: Op[]) {
         r = await debit(tx, { ...base!, points: points(s.cents), kind: "RETURN", preferLotsOf: of === null ? [] : [movementIds.get(of)!] });
       } else if (s.op === "adjust") {
         r = await adjust(tx, { ...base!, points: points(s.cents) });
+      } else if (s.op === "transfer") {
+        const programId = w.programs[s.program]!;
+        r = await transfer(tx, { orgId: w.org.id, programId, from: w.owners[s.from], fromPrograms: [programId], to: w.owners[s.to], toProgramId: programId, points: points(s.cents), regularOnly: s.to === "g", provenance: prov });
       } else if (s.op === "redemption") {
         if (!redemption || "error" in redemption) throw redemption?.error;
         const done = await redemption.prepared.commit(tx);

@@ -2,7 +2,7 @@
 // same rules written the simplest way, in integer hundredths of a point. It is the specification
 // the PL/pgSQL posting functions are checked against; nothing in the app uses it.
 
-export type ModelLot = { id: number; account: string; movement: number; amount: number; remaining: number; expiresAt: number | null; earnedAt: number };
+export type ModelLot = { id: number; account: string; movement: number; amount: number; remaining: number; expiresAt: number | null; earnedAt: number; promotional?: boolean };
 type Consumption = { lot: ModelLot; amount: number };
 type Movement = { id: number; kind: string; postings: { account: string; amount: number }[]; consumptions: Consumption[]; reversed: boolean };
 export type ModelAccount = { balance: number; lifetime: number; isGroup: boolean };
@@ -26,7 +26,7 @@ export class ReferenceLedger {
     const m = this.movement(kind, account, amount);
     acc.balance += amount;
     const gain = Math.min(amount, Math.max(acc.balance, 0));
-    const created = { id: ++this.lotSeq, account, movement: m.id, amount, remaining: gain, expiresAt: lot.expiresAt, earnedAt: lot.earnedAt };
+    const created = { id: ++this.lotSeq, account, movement: m.id, amount, remaining: gain, expiresAt: lot.expiresAt, earnedAt: lot.earnedAt, promotional: lot.promotional ?? false };
     this.lots.push(created);
     if (kind === "EARN") acc.lifetime += amount;
     return m;
@@ -94,6 +94,39 @@ export class ReferenceLedger {
       out.push(m);
     }
     return out;
+  }
+
+  /**
+   * A transfer (lib/ledger/transfer.ts): the sender's open lots first-expiring first (regular ones
+   * only for a group recipient), each piece arriving as a lot with the same kind, expiry and award
+   * date; a recipient below zero is repaid from the first pieces.
+   */
+  transfer(from: string, fromIsGroup: boolean, to: string, toIsGroup: boolean, amount: number): Movement {
+    const open = this.lots
+      .filter((l) => l.account === from && l.remaining > 0 && !(toIsGroup && l.promotional))
+      .sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity) || a.earnedAt - b.earnedAt || a.id - b.id);
+    if (open.reduce((sum, l) => sum + l.remaining, 0) < amount) throw new ModelRefusal(818);
+    const sender = this.account(from, fromIsGroup);
+    const m: Movement = { id: ++this.movementSeq, kind: "TRANSFER", postings: [{ account: from, amount: -amount }, { account: to, amount }], consumptions: [], reversed: false };
+    this.movements.push(m);
+    let need = amount;
+    for (const lot of open) {
+      if (need <= 0) break;
+      const take = Math.min(lot.remaining, need);
+      lot.remaining -= take;
+      need -= take;
+      m.consumptions.push({ lot, amount: take });
+    }
+    sender.balance -= amount;
+    const recipient = this.account(to, toIsGroup);
+    recipient.balance += amount;
+    let debt = amount - (Math.max(recipient.balance, 0) - Math.max(recipient.balance - amount, 0));
+    for (const { lot, amount: piece } of m.consumptions) {
+      const repay = Math.min(piece, debt);
+      debt -= repay;
+      this.lots.push({ id: ++this.lotSeq, account: to, movement: m.id, amount: piece, remaining: piece - repay, expiresAt: lot.expiresAt, earnedAt: lot.earnedAt, promotional: lot.promotional ?? false });
+    }
+    return m;
   }
 
   private consume(account: string, amount: number, prefer: number[]): Consumption[] {

@@ -22,15 +22,18 @@ export const AUDIT_PAGE_SIZE = 25;
 export async function listAuditEntries({
   orgId,
   filters,
+  entity,
   page,
   pageSize = AUDIT_PAGE_SIZE,
 }: {
   orgId: number;
   filters: AuditFilters;
+  /** One entity's entries only (a customer's Audit tab). */
+  entity?: { type: string; id: string | number };
   page: number;
   pageSize?: number;
 }): Promise<Page<AuditEntryRow>> {
-  const where = whereOf(orgId, filters);
+  const where: Prisma.AuditEntryWhereInput = { ...whereOf(orgId, filters), ...(entity ? { entityType: entity.type, entityId: String(entity.id) } : {}) };
   const total = await db.auditEntry.count({ where });
   // A page past the end (an old link, a narrower filter) shows the last page rather than nothing.
   const current = Math.min(page, Math.max(1, Math.ceil(total / pageSize)));

@@ -9,6 +9,7 @@ const CODES = {
   808: ["INVALID", "Validation code is invalid."],
   810: ["INVALID", "Mismatch in points for revert API call: redemption {0} redeemed {1} points."],
   818: ["CONFLICT", "Current points are less than points requested for redemption."],
+  827: ["FORBIDDEN", "Unable to redeem points: group redemption in a multi-program org needs ENABLE_GROUP_PROGRAMS_REDEMPTION (SPEC §0)."],
   828: ["FORBIDDEN", "Customer {0} may not redeem the points of group {1}: only the primary member, or a member with allow_points_redemption and without block_points_redemption, may."],
   888: ["INVALID", "Configuration is invalid: {0}"],
   901: ["INVALID", "Invalid points or points redemption Id passed."],

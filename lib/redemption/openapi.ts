@@ -27,7 +27,7 @@ const STRATEGY: DocumentedError[] = [
   { status: 409, code: 409, message: "Idempotency-Key {key} was already used with a different request." },
 ];
 
-const WALLET = known(1213, 1619, 1620, 1647, 1690, 828, 3316, 8015);
+const WALLET = known(1213, 1619, 1620, 1647, 1690, 827, 828, 3316, 8015);
 
 export const redemptionPaths: ZodOpenApiPathsObject = {
   "/v2/customers/{id}/redemptions": {

@@ -173,19 +173,23 @@ function crossMember(source: Source, draws: Draw[]): Pick<RedemptionResult, "cro
   return { crossMemberRedemptionBreakup: draws.map((d) => ({ customerId: d.owner.id, points: d.points })).sort((a, b) => a.customerId - b.customerId) };
 }
 
-type RedemptionProgram = { id: number; name: string; defaultProgramId: number };
+type RedemptionProgram = { id: number; name: string; defaultProgramId: number; /** The org runs several programs (an MLP type is set). */ mlp: boolean };
 
 /** The program named, else the till's program, else the default program (seed 003 FAQ). */
 async function redemptionProgram(req: RedemptionRequest): Promise<RedemptionProgram> {
-  const programs = await resolvePrograms({ orgId: req.orgId, tillCode: req.tillCode });
+  const [programs, org] = await Promise.all([
+    resolvePrograms({ orgId: req.orgId, tillCode: req.tillCode }),
+    db.org.findFirst({ where: { id: req.orgId }, select: { mlpType: true } }),
+  ]);
   const defaultProgram = programs.find((p) => p.isDefault)!;
+  const mlp = Boolean(org?.mlpType);
   if (req.programId !== undefined) {
     const named = await db.program.findFirst({ where: { id: req.programId, orgId: req.orgId }, select: { id: true, name: true } });
     if (!named) throw redemptionError(1213, [], { field: "programId" });
-    return { ...named, defaultProgramId: defaultProgram.id };
+    return { ...named, defaultProgramId: defaultProgram.id, mlp };
   }
   const chosen = programs.find((p) => !p.isDefault) ?? defaultProgram;
-  return { id: chosen.id, name: chosen.name, defaultProgramId: defaultProgram.id };
+  return { id: chosen.id, name: chosen.name, defaultProgramId: defaultProgram.id, mlp };
 }
 
 /** Which wallets the redemption draws from (SPEC §1, §2.3, §2.4). */
@@ -199,6 +203,8 @@ async function redemptionSource(req: RedemptionRequest, program: RedemptionProgr
   const groupProgram = configs.CONF_ENABLE_GROUP_POINTS_BY_PROGRAM ? program.id : program.defaultProgramId;
   if (req.group && hasSelector(req.group)) {
     if (!configs.CONF_USER_GROUP_ENABLED) throw redemptionError(1690);
+    // SPEC §0: in an MLP org, group-level redemption fails without the config, whatever the member may do.
+    if (program.mlp && !configs.ENABLE_GROUP_PROGRAMS_REDEMPTION) throw redemptionError(827);
     const groupId = await memberGroup(req.orgId, req.customerId, req.group);
     const owner: Owner = { type: "USERGROUP", id: groupId };
     return { wallet: owner, wallets: [{ programId: groupProgram, owner }], crossMember: false };

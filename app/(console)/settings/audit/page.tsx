@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listAuditEntries, listAuditFilterOptions, type AuditEntryRow } from "@/lib/org/audit-log";
 import { formatUtc } from "@/lib/org/audit-log-format";
 import { parseAuditQuery, type AuditFilters } from "@/lib/org/audit-log-schema";
-import { AuditChanges } from "./audit-changes";
+import { AuditChanges } from "@/components/audit/audit-changes";
 import { AuditFilterForm } from "./audit-filter-form";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -1,30 +1,46 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Badge } from "@/components/ui/badge";
-import { PageHeader } from "@/components/ui/page-header";
+import { CustomerGroups as CustomerGroupsSection } from "@/components/groups/customer-groups";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { getCustomerView } from "@/lib/customers/customer-view";
-import { CustomerGroups } from "./customer-groups";
-import { CustomerWallet } from "./customer-wallet";
-import { EnrolmentsCard } from "./enrolments-card";
+import { listCustomerGroups } from "@/lib/groups/queries";
+import { AdjustPointsForm } from "./adjust-points-form";
+import { AuditTab } from "./audit-tab";
+import { CustomerHeader } from "./customer-header";
+import { customerQuery } from "./customer-query";
+import { CustomerTabs } from "./customer-tabs";
 import { IdentifiersCard } from "./identifiers-card";
+import { KpiCards } from "./kpi-cards";
+import { loadCustomer } from "./load-customer";
+import { LoyaltyTab } from "./loyalty-tab";
+import { PointsOverTime } from "./points-over-time";
 import { ProfileCard } from "./profile-card";
+import { TransactionsTab } from "./transactions-tab";
 
 export const metadata: Metadata = { title: "Customer" };
 
 /**
- * A customer's single view (SPEC §7): identifiers and profile on the left; on the right the
- * enrolments per program, the groups (lib/groups) and the wallet and ledger (the points issues).
- * Read-only for every role; actions for ADMIN and MEMBER_CARE come with the wallet.
+ * A customer's single view (SPEC §7): who they are (header, identifiers, profile), program-wise
+ * KPIs with the points over time, and tabs: Loyalty (the ledger with its provenance and the
+ * expiry schedule), Transactions, Groups, Audit. Everyone with member-care:read reads it; ADMIN
+ * and MEMBER_CARE may adjust points (the action checks the role again).
  */
-export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const user = await requirePageUser(`/member-care/customers/${id}`, "member-care:read");
-  const customerId = /^\d{1,10}$/.test(id) && Number(id) <= 2147483647 ? Number(id) : null;
-  const customer = customerId === null ? null : await getCustomerView({ orgId: user.orgId, customerId });
+  const customer = await loadCustomer(user.orgId, id);
   if (!customer) notFound();
-  const name = [customer.firstName, customer.lastName].filter(Boolean).join(" ") || `Customer ${customer.id}`;
+  const query = await searchParams;
+  const { tab, programId, ledger, transactions, audit } = customerQuery(query);
+  const groups = await listCustomerGroups({ orgId: user.orgId, customerId: customer.id });
+  const programs = customer.enrolments.map((e) => ({ id: e.programId, name: e.programName, isDefault: e.isDefault }));
+  const program = programs.find((p) => p.id === programId) ?? programs[0];
+  const canAdjust = can(user.role, "member-care:write") && customer.mergedIntoId === null && programs.length > 0;
+  // The audit log is for roles that read it elsewhere too (settings' audit log).
+  const tabs = can(user.role, "audit:read") || can(user.role, "member-care:write") ? (["loyalty", "transactions", "groups", "audit"] as const) : (["loyalty", "transactions", "groups"] as const);
+  const shownTab = (tabs as readonly string[]).includes(tab) ? tab : "loyalty";
+
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -34,13 +50,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <span className="text-slate-400"> / </span>
         <span className="text-slate-600">Customer {customer.id}</span>
       </nav>
-      <PageHeader
-        title={name}
-        description={`Customer ${customer.id} · joined ${DATE.format(customer.joinedAt)}${customer.registeredTill ? ` at ${customer.registeredTill.code}` : ""}`}
-        actions={
-          <Badge tone={customer.loyaltyType === "LOYALTY" ? "success" : "neutral"}>{customer.loyaltyType === "LOYALTY" ? "Loyalty member" : "Non-loyalty"}</Badge>
-        }
-      />
+      <CustomerHeader customer={customer} groups={groups} />
       {customer.mergedIntoId !== null ? (
         <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           This account was merged into{" "}
@@ -50,19 +60,33 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           .
         </p>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
+      <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
         <div className="space-y-6">
           <IdentifiersCard identifiers={customer.identifiers} />
           <ProfileCard customer={customer} />
         </div>
-        <div className="space-y-6">
-          <EnrolmentsCard enrolments={customer.enrolments} />
-          <CustomerGroups orgId={user.orgId} customerId={customer.id} />
-          <CustomerWallet orgId={user.orgId} customerId={customer.id} />
+        <div className="min-w-0 space-y-6">
+          <KpiCards enrolments={customer.enrolments} />
+          <PointsOverTime orgId={user.orgId} customerId={customer.id} programs={programs} />
+          {canAdjust && program ? <AdjustPointsForm customerId={customer.id} programs={programs} defaultProgramId={program.id} /> : null}
+          <div>
+            <CustomerTabs customerId={customer.id} current={shownTab} show={[...tabs]} />
+            {shownTab === "loyalty" ? (
+              program ? (
+                <LoyaltyTab orgId={user.orgId} customerId={customer.id} programs={programs} programId={program.id} ledger={ledger} params={query} />
+              ) : (
+                <p className="text-sm text-slate-600">Not enrolled in any program: no wallet yet.</p>
+              )
+            ) : shownTab === "transactions" ? (
+              <TransactionsTab orgId={user.orgId} customerId={customer.id} query={transactions} params={query} />
+            ) : shownTab === "groups" ? (
+              <CustomerGroupsSection groups={groups} />
+            ) : (
+              <AuditTab orgId={user.orgId} customerId={customer.id} page={audit.page} params={query} />
+            )}
+          </div>
         </div>
       </div>
     </>
   );
 }
-
-const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });

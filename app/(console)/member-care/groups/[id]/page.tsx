@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
@@ -8,13 +9,18 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listGroupMemberPage } from "@/lib/groups/member-care";
-import type { ProgramDetail } from "@/lib/groups/wallet";
+import { recentGroupBills } from "@/lib/groups/member-care-activity";
+import { groupExpirySchedules, type ProgramDetail } from "@/lib/groups/wallet";
+import { listLedgerEntries } from "@/lib/ledger/history";
+import { tableQuery } from "@/lib/pagination";
+import { GroupLedger, RecentGroupBills } from "./group-activity";
 import { GroupMembersTable } from "./group-members-table";
 import { loadGroup } from "./load-group";
 import { membersQuery, STATUS_OF } from "./members-query";
 
 export const metadata: Metadata = { title: "Group" };
 
+const MONEY = new Intl.NumberFormat("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const STATUS_TONE = { ACTIVE: "success", INACTIVE: "warning", DELETED: "neutral" } as const;
 
 const WALLET_COLUMNS: DataTableColumn<ProgramDetail>[] = [
@@ -34,7 +40,16 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   const query = await searchParams;
   const { group, primary, counts, wallet } = overview;
   const members = membersQuery(query);
-  const memberPage = await listGroupMemberPage({ orgId: user.orgId, groupId: group.id, status: STATUS_OF[members.status], sort: members.sort, dir: members.dir, page: members.page });
+  const ledger = tableQuery(query, { sortable: ["at"], defaultSort: "at", defaultDir: "desc", key: "ledger" });
+  const asked = z.coerce.number().int().positive().optional().catch(undefined).parse(Array.isArray(query.program) ? query.program[0] : query.program);
+  const programId = (wallet.find((p) => p.programId === asked) ?? wallet[0])?.programId;
+  const [memberPage, activity, entries, schedule] = await Promise.all([
+    listGroupMemberPage({ orgId: user.orgId, groupId: group.id, status: STATUS_OF[members.status], sort: members.sort, dir: members.dir, page: members.page }),
+    recentGroupBills({ orgId: user.orgId, groupId: group.id }),
+    programId === undefined ? null : listLedgerEntries({ orgId: user.orgId, owner: { type: "USERGROUP", id: group.id }, programId, dir: ledger.dir, page: ledger.page }),
+    groupExpirySchedules(user.orgId, group.id),
+  ]);
+  const tiers = wallet.flatMap((p) => (p.tier ? [`${p.programName}: ${p.tier.name}`] : []));
   const fields = Object.entries((group.extendedFields ?? {}) as Record<string, unknown>);
 
   return (
@@ -69,6 +84,16 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           <p className="text-sm text-slate-600">{counts.exited} exited</p>
         </Card>
         <Card className="p-5">
+          <h2 className="text-sm font-semibold text-slate-500">Lifetime spend</h2>
+          <p className="mt-1 text-lg font-semibold tabular-nums" data-testid="lifetime-spend">{MONEY.format(activity.lifetimeSpend)}</p>
+          <p className="text-sm text-slate-600">over {activity.total} {activity.total === 1 ? "bill" : "bills"} by members</p>
+        </Card>
+        <Card className="p-5">
+          <h2 className="text-sm font-semibold text-slate-500">Group tier</h2>
+          <p className="mt-1 text-lg font-semibold" data-testid="group-tier">{tiers.length > 0 ? tiers.join(", ") : "No group tier"}</p>
+          {tiers.length === 0 ? <p className="text-sm text-slate-600">The group holds no tier in any program.</p> : null}
+        </Card>
+        <Card className="p-5">
           <h2 className="text-sm font-semibold text-slate-500">{group.company ? "Fleet company" : "Kind"}</h2>
           {group.company ? (
             <>
@@ -90,6 +115,12 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         <h2 id="wallet-heading" className="mb-2 text-lg font-semibold">Group wallet</h2>
         <DataTable caption="Group points per program" columns={WALLET_COLUMNS} rows={wallet} rowKey={(p) => p.programId} />
       </section>
+
+      <RecentGroupBills bills={activity.bills} total={activity.total} />
+
+      {programId !== undefined && entries ? (
+        <GroupLedger groupId={group.id} wallet={wallet} programId={programId} entries={entries} dir={ledger.dir} schedule={schedule} params={query} />
+      ) : null}
 
       <section aria-labelledby="members-heading" className="mb-6">
         <h2 id="members-heading" className="mb-2 text-lg font-semibold">Members</h2>

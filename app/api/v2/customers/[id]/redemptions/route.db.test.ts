@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFamily, createTwoBrands, walletBalance } from "@/lib/testing/engine-factories";
-import { createCustomer } from "@/lib/testing/groups-factories";
+import { createCustomer, setOrgConfig } from "@/lib/testing/groups-factories";
 import { createRedemptionOrg, grant, redemptionDb, setRedemptionStrategy } from "@/lib/testing/redemption-factories";
 import { callRoute } from "@/lib/testing/route";
 import { POST } from "./route";
@@ -169,6 +169,18 @@ describe("POST /v2/customers/{id}/redemptions: group wallets (seeds 000 and 001)
     expect(codeOf(await redeem(f.authorization, outsider.id, { points: 1, userGroup2Id: 2_000_000_000 }))).toBe(1619);
     expect(codeOf(await redeem(f.authorization, outsider.id, { points: 1, userGroup2Id: group.id }))).toBe(1620);
     expect(codeOf(await redeem(f.authorization, outsider.id, { points: 1, useDefaultUserGroup2: true }))).toBe(1647);
+  });
+
+  it("in a multi-program org, group redemption needs ENABLE_GROUP_PROGRAMS_REDEMPTION (827)", async () => {
+    const f = await createRedemptionOrg();
+    await createTwoBrands(f.orgId);
+    await setRedemptionStrategy(f.orgId, f.defaultProgram.id);
+    const { group, members } = await createFamily(f.orgId, 1);
+    await grant(f.orgId, f.defaultProgram.id, { type: "USERGROUP", id: group.id }, 100);
+    const refused = await redeem(f.authorization, members[0]!.id, { points: 10, userGroup2Id: group.id });
+    expect([refused.status, codeOf(refused)]).toEqual([403, 827]);
+    await setOrgConfig(f.orgId, "ENABLE_GROUP_PROGRAMS_REDEMPTION", true);
+    expect((await redeem(f.authorization, members[0]!.id, { points: 10, userGroup2Id: group.id })).status).toBe(200);
   });
 
   it("refuses group redemption when user groups are off (1690)", async () => {

@@ -1,0 +1,93 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { Role } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/users";
+import { testDb as db } from "@/lib/testing/db";
+import { listLedgerEntries } from "@/lib/ledger/history";
+import { createOrg, createUser } from "@/lib/testing/factories";
+import { createCustomer } from "@/lib/testing/groups-factories";
+
+// The agent's manual adjustment, by direct call as a browser's POST would make it: only
+// MEMBER_CARE and ADMIN may, once per submit, with the reason in the ledger and the audit log.
+// The session is faked; the ledger and the database are real.
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const { adjustPointsAction } = await import("./actions");
+
+let orgId: number;
+let programId: number;
+let customerId: number;
+
+async function signIn(role: Role) {
+  const { user } = await createUser(orgId, role);
+  session.user = { id: user.id, orgId, orgName: "Org", email: user.email, name: user.name, role };
+  return user;
+}
+
+async function balance(): Promise<number> {
+  const account = await db.pointsAccount.findFirst({ where: { orgId, programId, ownerType: "CUSTOMER", ownerId: customerId }, select: { balance: true } });
+  return Number(account?.balance ?? 0);
+}
+
+beforeEach(async () => {
+  const { org, defaultProgram } = await createOrg();
+  orgId = org.id;
+  programId = defaultProgram.id;
+  customerId = (await createCustomer(orgId)).id;
+  await db.programEnrollment.create({ data: { orgId, programId, customerId, enrolledVia: "REGISTRATION" } });
+});
+
+describe("adjustPointsAction", () => {
+  it("adjusts once per submit, with the agent and the reason on the movement and in the audit log", async () => {
+    const agent = await signIn("MEMBER_CARE");
+    const input = { customerId, programId, points: 250, reason: "Goodwill: late delivery", idempotencyKey: randomUUID() };
+    const [first, second] = await Promise.all([adjustPointsAction(input), adjustPointsAction(input)]);
+    expect(first).toMatchObject({ ok: true, data: { balance: "250" } });
+    expect(second).toMatchObject({ ok: true, data: { balance: "250" } });
+    expect(first.ok && second.ok && first.data.movementId === second.data.movementId).toBe(true);
+    expect(await balance()).toBe(250);
+
+    const { rows } = await listLedgerEntries({ orgId, owner: { type: "CUSTOMER", id: customerId }, programId });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: "ADJUST", points: 250, balanceAfter: 250, notes: "Goodwill: late delivery", actor: { type: "USER", label: agent.name } });
+    const audit = await db.auditEntry.findMany({ where: { orgId, action: "points.adjust", entityId: String(customerId) } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: agent.id, after: { points: 250, reason: "Goodwill: late delivery", programId } });
+  });
+
+  it("takes points away too, never below zero", async () => {
+    await signIn("ADMIN");
+    await adjustPointsAction({ customerId, programId, points: 100, reason: "Opening balance", idempotencyKey: randomUUID() });
+    expect(await adjustPointsAction({ customerId, programId, points: -40, reason: "Double credit on bill 7", idempotencyKey: randomUUID() })).toMatchObject({ ok: true, data: { balance: "60" } });
+    const refused = await adjustPointsAction({ customerId, programId, points: -61, reason: "Too much", idempotencyKey: randomUUID() });
+    expect(refused).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await balance()).toBe(60);
+  });
+
+  it("refuses VIEWER and PROGRAM_MANAGER, moving nothing", async () => {
+    for (const role of ["VIEWER", "PROGRAM_MANAGER"] as const) {
+      await signIn(role);
+      const result = await adjustPointsAction({ customerId, programId, points: 500, reason: "Not allowed", idempotencyKey: randomUUID() });
+      expect(result).toEqual({ ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this." } });
+    }
+    expect(await balance()).toBe(0);
+    expect(await db.auditEntry.count({ where: { orgId, action: "points.adjust" } })).toBe(0);
+  });
+
+  it("wants a reason and a non-zero number, and refuses another org's customer", async () => {
+    await signIn("MEMBER_CARE");
+    expect(await adjustPointsAction({ customerId, programId, points: 0, reason: "", idempotencyKey: randomUUID() })).toMatchObject({
+      ok: false, error: { code: "VALIDATION", fieldErrors: { points: expect.any(String), reason: expect.any(String) } },
+    });
+    const other = await createOrg();
+    const stranger = await createCustomer(other.org.id);
+    expect(await adjustPointsAction({ customerId: stranger.id, programId, points: 5, reason: "Cross-org", idempotencyKey: randomUUID() })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    // The same key with other values is not a replay.
+    const key = randomUUID();
+    await adjustPointsAction({ customerId, programId, points: 5, reason: "First", idempotencyKey: key });
+    expect(await adjustPointsAction({ customerId, programId, points: 6, reason: "First", idempotencyKey: key })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await balance()).toBe(5);
+  });
+});

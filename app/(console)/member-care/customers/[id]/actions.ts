@@ -1,0 +1,13 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/auth/action";
+import { adjustCustomerPoints } from "@/lib/engine/manual-adjustment";
+import { manualAdjustmentSchema } from "@/lib/engine/manual-adjustment-schema";
+
+/** A member-care agent's (or an admin's) manual points adjustment; VIEWER and PROGRAM_MANAGER are refused here, not only by a hidden button. */
+export const adjustPointsAction = defineAction("member-care:write", manualAdjustmentSchema, async (input, ctx) => {
+  const result = await adjustCustomerPoints({ orgId: ctx.orgId, actor: ctx.actor, input });
+  revalidatePath(`/member-care/customers/${input.customerId}`);
+  return result;
+});

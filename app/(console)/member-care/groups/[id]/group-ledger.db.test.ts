@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { recentGroupBills } from "@/lib/groups/member-care-activity";
+import { listLedgerEntries } from "@/lib/ledger/history";
+import { bill, createEngineOrg, createFamily, engineDb, publishLive } from "@/lib/testing/engine-factories";
+import { callRoute } from "@/lib/testing/route";
+import { POST } from "../../../../api/v2/transactions/route";
+
+// What the group page reads (SPEC §7 "Group view"): the group wallet's ledger names the member
+// whose bill earned each credit, with the workflow condition behind it and the balance after it;
+// the recent bills are every member's. The bills come in through the API, as a POS sends them.
+const post = (authorization: string, mobile: string, body: unknown) =>
+  callRoute(POST, `/v2/transactions?source=INSTORE&identifierName=mobile&identifierValue=${mobile}`, {
+    method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify(body),
+  });
+
+describe("the group page's ledger and bills", () => {
+  it("shows which member's bill earned each group credit, newest first, with the running balance", async () => {
+    const f = await createEngineOrg();
+    const version = await publishLive(f.orgId, f.defaultProgram.id);
+    const { group, members } = await createFamily(f.orgId, 2);
+    const [ana, ben] = members as [(typeof members)[number], (typeof members)[number]];
+    expect((await post(f.authorization, ana.mobile, bill("G-ANA", 1000, { billingDate: new Date().toISOString(), extendedFields: { member_card_swiped: "Yes" } }))).status).toBe(200);
+    expect((await post(f.authorization, ben.mobile, bill("G-BEN", 500, { billingDate: new Date(Date.now() + 1000).toISOString(), extendedFields: { member_card_swiped: "Yes" } }))).status).toBe(200);
+    await engineDb.spend(f.orgId, f.defaultProgram.id, { type: "USERGROUP", id: group.id }, 10);
+
+    const owner = { type: "USERGROUP" as const, id: group.id };
+    const { rows, total } = await listLedgerEntries({ orgId: f.orgId, owner, programId: f.defaultProgram.id });
+    expect(total).toBe(3);
+    const [spent, benCredit, anaCredit] = rows as [(typeof rows)[number], (typeof rows)[number], (typeof rows)[number]];
+    expect(spent).toMatchObject({ kind: "REDEEM", points: -10, transaction: null });
+    expect(benCredit).toMatchObject({ kind: "EARN", transaction: { number: "G-BEN", customerId: ben.id }, workflow: { versionId: version.id } });
+    expect(anaCredit).toMatchObject({ kind: "EARN", transaction: { number: "G-ANA", customerId: ana.id } });
+    expect(anaCredit.workflow?.conditionId).toBeTruthy();
+    // Balances after each movement add up from the oldest.
+    expect(benCredit.balanceAfter).toBe(anaCredit.points + benCredit.points);
+    expect(spent.balanceAfter).toBe(benCredit.balanceAfter - 10);
+    const oldestFirst = await listLedgerEntries({ orgId: f.orgId, owner, programId: f.defaultProgram.id, dir: "asc", pageSize: 2, page: 2 });
+    expect(oldestFirst.rows.map((r) => [r.kind, r.balanceAfter])).toEqual([["REDEEM", spent.balanceAfter]]);
+
+    const { bills, lifetimeSpend } = await recentGroupBills({ orgId: f.orgId, groupId: group.id });
+    // Bills made while a member count for the group (joined ≤ billed).
+    expect(bills.map((b) => [b.number, b.customerId])).toEqual([["G-BEN", ben.id], ["G-ANA", ana.id]]);
+    expect(lifetimeSpend).toBe(1500);
+  });
+});

@@ -1,0 +1,76 @@
+import { expect, registerCustomer, test } from "./fixtures";
+
+// The customer page for agents: KPIs per program, the ledger with its provenance, and the manual
+// adjustment (MEMBER_CARE and ADMIN only), idempotent on a double submit. Customers are made
+// through the API for each test; the demo org's rows are only read.
+
+test("an agent adjusts a customer's points with a reason; a double submit counts once; ledger and audit show it", async ({ page, asRole }) => {
+  // A long walk through three screens and two roles.
+  test.setTimeout(90_000);
+  const customer = await registerCustomer(page.request, { firstName: "Ravi", lastName: "Kumar" });
+  await asRole("MEMBER_CARE");
+  await page.goto(`/member-care/customers/${customer.id}`);
+  await expect(page.getByRole("heading", { name: "Ravi Kumar", level: 1 })).toBeVisible();
+  const defaultProgram = page.getByRole("region", { name: "Program Demo Retail Rewards" });
+  await expect(defaultProgram).toContainText("Current points0");
+  await expect(page.getByRole("table", { name: "Points ledger" })).toContainText("No points have moved in this program yet.");
+
+  await page.getByRole("button", { name: "Adjust points" }).click();
+  const form = page.getByRole("form", { name: "Adjust points" });
+  await form.getByLabel("Points").fill("120");
+  await form.getByLabel("Reason").fill("Goodwill: parcel arrived late");
+  // The same submit twice before the first answer: the form's one idempotency key makes it one adjustment.
+  await form.evaluate((f: HTMLFormElement) => {
+    f.requestSubmit();
+    f.requestSubmit();
+  });
+  await expect(page.getByText("Points adjusted").first()).toBeVisible();
+
+  await page.reload();
+  await expect(defaultProgram).toContainText("Current points120");
+  const ledger = page.getByRole("table", { name: "Points ledger" });
+  const rows = ledger.getByRole("row").filter({ hasText: "Adjusted" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("+120");
+  await expect(rows.first()).toContainText("Goodwill: parcel arrived late");
+  await expect(rows.first()).toContainText("Agent: Carlos Agent");
+  await expect(page.getByRole("table", { name: "Expiry schedule" })).toContainText("120");
+  await expect(page.getByTestId("points-chart")).toBeVisible();
+
+  await page.getByRole("link", { name: "Audit" }).click();
+  const audit = page.getByRole("table", { name: "Customer audit log" }).getByRole("row").filter({ hasText: "points.adjust" });
+  await expect(audit).toHaveCount(1);
+  await expect(audit).toContainText("agent@demo.test");
+
+  // The org's audit log (admins and program managers) has the same entry.
+  await asRole("ADMIN");
+  await page.goto(`/settings/audit?action=points.adjust&entityType=Customer`);
+  await expect(page.getByRole("row").filter({ hasText: `#${customer.id}` })).toHaveCount(1);
+});
+
+test("a viewer and a program manager read the customer but get no adjust control", async ({ page, asRole }) => {
+  const customer = await registerCustomer(page.request, { firstName: "Vik", lastName: "Readonly" });
+  for (const role of ["VIEWER", "PROGRAM_MANAGER"] as const) {
+    await asRole(role);
+    await page.goto(`/member-care/customers/${customer.id}`);
+    await expect(page.getByRole("heading", { name: "Vik Readonly", level: 1 })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Points ledger" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Adjust points" })).toHaveCount(0);
+  }
+});
+
+test("the tabs are links: transactions and groups, and a missing customer is HTTP 404", async ({ page, asRole }) => {
+  const customer = await registerCustomer(page.request, { firstName: "Tab", lastName: "Walker" });
+  await asRole("MEMBER_CARE");
+  await page.goto(`/member-care/customers/${customer.id}`);
+  await page.getByRole("link", { name: "Transactions" }).click();
+  await expect(page).toHaveURL(/tab=transactions/);
+  await expect(page.getByRole("table", { name: "Transactions" })).toContainText("No transactions yet.");
+  await page.getByRole("link", { name: "Groups", exact: true }).click();
+  await expect(page.getByText("Not a member of any group.")).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/tab=transactions/);
+  const res = await page.goto("/member-care/customers/999999999");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Customer not found" })).toBeVisible();
+});

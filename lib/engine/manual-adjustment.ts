@@ -1,0 +1,53 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { canonicalJson, runIdempotent } from "@/lib/api/idempotency";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { adjust } from "@/lib/ledger/post";
+import { recordAudit } from "@/lib/org/audit";
+
+// A member-care agent's manual points adjustment (SPEC §7 agent actions): an ADJUST movement on
+// the customer's wallet in one program, against the program's ADJUSTMENT account, with the
+// agent and the reason as its provenance and an audit entry in the same transaction. Idempotent
+// on the form's key, with the API's semantics (lib/api/idempotency.ts): the same submit twice
+// adjusts once and answers the same; the same key with other values is a conflict.
+
+export type ManualAdjustment = { customerId: number; programId: number; points: number; reason: string; idempotencyKey: string };
+export type AdjustmentResult = { movementId: number; balance: string; replayed: boolean };
+
+export async function adjustCustomerPoints({ orgId, actor, input }: { orgId: number; actor: Actor; input: ManualAdjustment }): Promise<AdjustmentResult> {
+  const { customerId, programId, points, reason } = input;
+  const enrolment = await db.programEnrollment.findFirst({
+    where: { orgId, customerId, programId, customer: { orgId }, program: { orgId } },
+    select: { programId: true },
+  });
+  if (!enrolment) {
+    const customer = await db.customer.findFirst({ where: { orgId, id: customerId }, select: { id: true } });
+    if (!customer) throw new AppError("NOT_FOUND", "No such customer in this org.");
+    throw new AppError("INVALID", "The customer is not enrolled in this program.", { field: "programId" });
+  }
+  const fingerprint = createHash("sha256").update(`console points.adjust\n${canonicalJson({ customerId, programId, points, reason })}`).digest("hex");
+  const answer = await runIdempotent({ orgId, key: `console:points.adjust:${input.idempotencyKey}`, fingerprint }, async (tx) => {
+    const posted = await adjust(tx, {
+      orgId, programId, owner: { type: "CUSTOMER", id: customerId }, points,
+      provenance: { actor, sourceType: "CONSOLE", sourceRef: `points.adjust:${input.idempotencyKey}`, notes: reason },
+    });
+    await recordAudit(tx, {
+      orgId, actor, action: "points.adjust", entityType: "Customer", entityId: customerId,
+      after: { programId, points, reason, movementId: posted.movementId, balance: posted.balance },
+    });
+    return { status: 200, body: { movementId: posted.movementId, balance: posted.balance } };
+  });
+  if (answer.status !== 200) throw refusalOf(answer);
+  const body = answer.body as { movementId: number; balance: string };
+  return { movementId: body.movementId, balance: body.balance, replayed: answer.replayed };
+}
+
+/** A stored refusal (or a key reused with other values) back as the domain error it was. */
+function refusalOf(answer: { status: number; body: unknown }): AppError {
+  const first = (answer.body as { errors?: { message?: string; code?: number }[] }).errors?.[0];
+  const message = first?.message ?? "The adjustment was refused.";
+  const kind = answer.status === 404 ? "NOT_FOUND" : answer.status === 409 ? "CONFLICT" : "INVALID";
+  return new AppError(kind, message, first?.code === undefined ? {} : { code: first.code });
+}
