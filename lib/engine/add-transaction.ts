@@ -8,6 +8,7 @@ import { tierChangeJson } from "@/lib/tiers/json";
 import { applyWorkflowTierAction } from "@/lib/tiers/workflow-actions";
 import { getLiveWorkflow, type LiveWorkflow } from "@/lib/workflows/live";
 import { insertBill, moveKpis, postAwards } from "./commit";
+import { emitTransactionEvents } from "./events";
 import { checkTransactionFields } from "./extended-fields";
 import { findEventCustomer, loadEventState } from "./load";
 import { rollOnEvent } from "@/lib/expiry/rolling";
@@ -94,6 +95,7 @@ export async function prepareTransaction(req: TransactionRequest): Promise<Work>
       group: state.group ? { id: state.group.id, programOf: (p) => (state.configs.CONF_ENABLE_GROUP_POINTS_BY_PROGRAM ? p : defaultProgramId) } : null,
     });
     const sideEffects = await postAwards(tx, { orgId, awards, transactionId: bill.id, billNumber: body.billNumber, actor: req.actor, requestId: req.requestId, earnedAt: billedAt });
+    await emitTransactionEvents(tx, { orgId, customerId: customer.id, transactionId: bill.id, billNumber: body.billNumber, amount: body.billAmount, requestId: req.requestId, sideEffects });
     return answer(bill.id, warnings, sideEffects, tierChanges);
   };
 }

@@ -2,6 +2,7 @@ import type { Task } from "graphile-worker";
 import { expirySweepTask } from "@/lib/expiry/sweep-task";
 import { outboxDeliverTask } from "@/lib/otp/deliver-task";
 import { tierReassessTask } from "@/lib/tiers/sweep-task";
+import { webhookDeliverTask } from "@/lib/webhooks/deliver-task";
 import type { JobName } from "./types";
 
 // Every background task by name: one handler per entry of JobPayloads (the mapped type makes a
@@ -10,4 +11,5 @@ export const TASKS: { [N in JobName]: Task } = {
   "expiry:sweep": expirySweepTask,
   "outbox:deliver": outboxDeliverTask,
   "tiers:reassess": tierReassessTask,
+  "webhooks:deliver": webhookDeliverTask,
 };

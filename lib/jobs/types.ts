@@ -8,6 +8,8 @@ export interface JobPayloads {
   "outbox:deliver": { messageIds: number[] };
   /** Renew or downgrade every tier whose validity ended by `asOf` (lib/tiers/sweep.ts). */
   "tiers:reassess": { asOf?: string; orgId?: number };
+  /** One attempt at sending a webhook delivery (lib/webhooks/deliver.ts). */
+  "webhooks:deliver": { deliveryId: number };
 }
 
 export type JobName = keyof JobPayloads;

@@ -6,7 +6,7 @@ import { SINGLE_ROLLING_EXPIRY_DEFAULT, singleRollingExpirySchema } from "./roll
 // write. Keys are the vendor's, spelling included (IS_HEIRARCHY_STRICT), so documentation and
 // integrations can be read side by side.
 
-export const CONFIG_AREAS = ["User groups", "Fleet", "Redemption", "Points & expiry", "Workflows"] as const;
+export const CONFIG_AREAS = ["User groups", "Fleet", "Redemption", "Points & expiry", "Workflows", "Event notifications"] as const;
 export type ConfigArea = (typeof CONFIG_AREAS)[number];
 
 export type ConfigType = "boolean" | "integer" | "enum" | "object";
@@ -140,6 +140,11 @@ export const CONFIG_REGISTRY = {
     area: "Workflows", type: "boolean", schema: boolean, default: false, label: "Maker-checker for workflow publishing",
     description: "A program manager's Publish changes becomes a request that an admin other than the requester approves or rejects; the LIVE version keeps running meanwhile. Admins publish directly.",
     notes: "Our own setting, modelled on the maker-checker flow of the vendor's loyalty-promotions UI (SPEC §5.1).",
+  }),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: def({
+    area: "Event notifications", type: "boolean", schema: boolean, default: false, label: "Webhooks may call private addresses",
+    description: "Off: webhook URLs on loopback, link-local or private networks (127.0.0.1, 10.x, 192.168.x, …) are refused, so a subscription cannot probe the console's own network. Turn on only for a receiver inside your network.",
+    notes: "Our own setting (the vendor documents no target restrictions).",
   }),
 };
 

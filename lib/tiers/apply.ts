@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { emitTierEvent } from "./events";
 import { byNumber, decideAfterActivity, type TierDecision, type TierDef, type TierPolicy } from "./rules";
 
 // Writing a tier change (issue 12): the enrolment's tier and expiry, a TierChange row naming who
@@ -88,6 +89,7 @@ export async function recordTierChange(
     customerId, programId: setup.programId, action: decision.action, cause,
     from: from ? { number: from.number, name: from.name } : null, to: { number: decision.to.number, name: decision.to.name }, expiresAt: decision.expiresAt, reason,
   };
+  await emitTierEvent(tx, orgId, result);
   if (cause === "GROUP_SYNC" || !setup.syncGroupMembers) return [result];
   return [result, ...(await syncSecondaries(tx, { orgId, setup, primaryId: customerId, decision, actor, now }))];
 }

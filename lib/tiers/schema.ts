@@ -64,3 +64,8 @@ export const tierPolicySchema = z.object({
   tierSyncGroupMembers: z.boolean().default(false),
 });
 export type TierPolicyInput = z.infer<typeof tierPolicySchema>;
+
+export const saveTierPolicySchema = tierPolicySchema.extend({ programId: z.number().int().positive() });
+export const createTierSchema = tierInputSchema.extend({ programId: z.number().int().positive() });
+export const updateTierSchema = tierInputSchema.extend({ programId: z.number().int().positive(), tierId: z.number().int().positive() });
+export const deleteTierSchema = z.object({ programId: z.number().int().positive(), tierId: z.number().int().positive() });

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { loadTiersTab } from "@/lib/tiers/config";
 import { loadProgram } from "../load-program";
-import { TiersTable } from "../tiers-table";
+import { TierLadder } from "./tier-ladder";
+import { TierPolicyForm } from "./tier-policy-form";
 
 export const metadata: Metadata = { title: "Program tiers" };
 
@@ -13,22 +14,22 @@ export default async function ProgramTiersPage({ params }: { params: Promise<{ p
   const user = await requirePageUser(`/programs/${programId}/tiers`, "programs:read");
   const program = await loadProgram(user.orgId, programId);
   if (!program) notFound();
-  if (program.tiers.length === 0) {
-    return (
-      <EmptyState title="No tiers yet">
-        Tiers (slabs) and their upgrade thresholds will be set up here. They belong to this program only and cannot be used by
-        another program, including the default one.
-      </EmptyState>
-    );
-  }
+  const tab = await loadTiersTab(user.orgId, program.id);
+  if (!tab) notFound();
+  const canWrite = can(user.role, "programs:write");
   return (
-    <div className="space-y-3">
+    <div className="space-y-4">
       <p className="text-sm text-slate-600">
-        Tiers of this program, lowest first. Adding and editing tiers, and their upgrade and renewal rules, will come to this tab.
+        Tiers (slabs) of {program.name}, lowest first. They belong to this program only: no other program, not even the default one, uses them.
+        Integrations name tiers by name (manualSlabAdjustment), so rename with care.
       </p>
-      <Card className="overflow-x-auto">
-        <TiersTable tiers={program.tiers} />
-      </Card>
+      {canWrite ? null : <p className="text-sm text-amber-800">You can read these tiers; only an admin or a program manager can change them.</p>}
+      <TierPolicyForm programId={program.id} policy={tab.policy} canWrite={canWrite} />
+      {tab.tiers.length === 0 && !canWrite ? (
+        <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">No tiers yet.</p>
+      ) : (
+        <TierLadder programId={program.id} tiers={tab.tiers} basisLabel={tab.policy.tierBasis === "LIFETIME_POINTS" ? "lifetime points" : "lifetime purchases"} canWrite={canWrite} />
+      )}
     </div>
   );
 }
