@@ -11,7 +11,8 @@ import { insertBill, moveKpis, postAwards } from "./commit";
 import { emitTransactionEvents } from "./events";
 import { checkTransactionFields } from "./extended-fields";
 import { findEventCustomer, loadEventState } from "./load";
-import { planAwards } from "./plan";
+import { rollOnEvent } from "@/lib/expiry/rolling";
+import { planAwards, type PlannedAward } from "./plan";
 import { commitReturn } from "./returns";
 import type { TransactionBody, TransactionIdentifier } from "./transaction-schema";
 
@@ -71,6 +72,7 @@ export async function prepareTransaction(req: TransactionRequest): Promise<Work>
     eventDate: billedAt,
   });
 
+  const defaultProgramId = state.programs.find((p) => p.isDefault)?.id ?? 0;
   return async (tx) => {
     const bill = await insertBill(tx, { orgId, customerId: customer.id, tillId: req.till.id, body, fields, billedAt, programIds: state.programs.map((p) => p.id), type: "REGULAR", amount: body.billAmount });
     const tierChanges: TierChangeResult[] = [];
@@ -86,10 +88,23 @@ export async function prepareTransaction(req: TransactionRequest): Promise<Work>
         tierChanges.push(...(await applyWorkflowTierAction(tx, { orgId, setup, customerId: customer.id, action: t.action, conditionName: t.conditionName, actor: req.actor, now })));
       }
     }
+    // Rolling expiry first: it locks the member's wallets in id order before the postings do.
+    await rollOnEvent(tx, {
+      orgId, customerId: customer.id, event: "TransactionAdd", eventAt: billedAt, configs: state.configs,
+      programIds: state.programs.map((p) => p.id), pointsByProgram: eventPoints(awards),
+      group: state.group ? { id: state.group.id, programOf: (p) => (state.configs.CONF_ENABLE_GROUP_POINTS_BY_PROGRAM ? p : defaultProgramId) } : null,
+    });
     const sideEffects = await postAwards(tx, { orgId, awards, transactionId: bill.id, billNumber: body.billNumber, actor: req.actor, requestId: req.requestId, earnedAt: billedAt });
     await emitTransactionEvents(tx, { orgId, customerId: customer.id, transactionId: bill.id, billNumber: body.billNumber, amount: body.billAmount, requestId: req.requestId, sideEffects });
     return answer(bill.id, warnings, sideEffects, tierChanges);
   };
+}
+
+/** Points the event awards (member's and group's wallets), by the program whose rules awarded them. */
+function eventPoints(awards: PlannedAward[]): Map<number, number> {
+  const by = new Map<number, number>();
+  for (const a of awards) by.set(a.sourceProgramId, (by.get(a.sourceProgramId) ?? 0) + Number(a.points));
+  return by;
 }
 
 function answer(createdId: number, warnings: TransactionAnswer["warnings"], sideEffects: object[], tierChanges: TierChangeResult[] = []): Answer {

@@ -84,6 +84,7 @@ export async function postAwards(
       lotKind: a.kind,
       earnedAt,
       expiresAt: a.expiresAt ? new Date(a.expiresAt) : null,
+      rollingPeriod: a.rollingPeriod ?? null,
       provenance: { actor, sourceType: "TRANSACTION", sourceRef: `${billNumber} (request ${requestId})`, transactionId, workflowVersionId: a.workflowVersionId, conditionId: a.conditionId, notes: a.conditionName },
     });
     effects.push(sideEffect(a, Number(a.points), r.movementId));

@@ -81,9 +81,13 @@ const wallet = z
   .object({
     programId: z.number().int(), programName: z.string(), isDefault: z.boolean(),
     current: z.string(), lifetime: z.string(), promotional: z.string(),
-    expirySchedule: z.array(z.object({ expiresOn: z.string().nullable(), points: z.string(), kind: z.enum(["REGULAR", "PROMOTIONAL"]) })),
+    expirySchedule: z.array(z.object({
+      expiresOn: z.string().nullable(), points: z.string(), kind: z.enum(["REGULAR", "PROMOTIONAL"]),
+      expiryType: z.enum(["fixed", "rolling"]).meta({ description: "rolling: awarded under a rolling expiry condition; a rolling event may push the date." }),
+    })),
+    nextExpiry: z.object({ expiresOn: z.string(), points: z.string() }).nullable().meta({ description: "The earliest date points expire on, and how many (every kind); null when nothing is dated." }),
   })
-  .meta({ id: "ProgramWallet", description: "A wallet in one program: decimals as text, expiry schedule of the open lots by date (null: never expires)." });
+  .meta({ id: "ProgramWallet", description: "A wallet in one program: decimals as text, expiry schedule of the open lots by date (null: never expires), the next expiry." });
 const loose = z.record(z.string(), z.unknown());
 const NOT_FOUND: DocumentedError[] = [{ status: 404, code: 8015, message: "No customer found for the given identifiers." }];
 const FLEET: DocumentedError[] = [...NOT_FOUND, { status: 404, code: 1647, message: "Default Fleet group not set for the user." }];

@@ -1,5 +1,5 @@
 import type { EvalContext } from "@/lib/expr";
-import type { Owner } from "@/lib/ledger/types";
+import type { Owner, RollingPeriod } from "@/lib/ledger/types";
 import { evaluateWorkflow } from "@/lib/workflows/evaluate";
 import type { LiveWorkflow } from "@/lib/workflows/live";
 import { formatFixed, percentOf, roundPoints, toFixed, ZERO } from "@/lib/workflows/points-math";
@@ -20,6 +20,8 @@ export type PlannedAward = {
   points: string;
   kind: PointsKind;
   expiresAt: string | null;
+  /** Awarded under a rolling expiry condition: the period a rolling event re-applies (lib/expiry/rolling.ts). */
+  rollingPeriod?: RollingPeriod;
   workflowVersionId: number | null;
   conditionId: string | null;
   conditionName: string;
@@ -50,9 +52,10 @@ export function planAwards(input: PlanInput): { awards: PlannedAward[]; warnings
   for (const program of state.programs) {
     const live = input.lives.get(program.id) ?? null;
     const context = contextFor(input, program.id, groupProgramOf(program.id));
-    const base = { sourceProgramId: program.id, workflowVersionId: live?.versionId ?? null };
-    const toWallet = (wallet: "INDIVIDUAL" | "USER_GROUP", kind: PointsKind, points: string, expiresAt: string | null, conditionId: string | null, conditionName: string) => {
+    const common = { sourceProgramId: program.id, workflowVersionId: live?.versionId ?? null };
+    const toWallet = (wallet: "INDIVIDUAL" | "USER_GROUP", kind: PointsKind, points: string, expiresAt: string | null, conditionId: string | null, conditionName: string, rollingPeriod?: RollingPeriod) => {
       if (Number(points) <= 0) return;
+      const base = { ...common, ...(rollingPeriod ? { rollingPeriod } : {}) };
       if (wallet === "INDIVIDUAL") {
         awards.push({ ...base, programId: program.id, owner: { type: "CUSTOMER", id: customer.id }, points, kind, expiresAt, conditionId, conditionName });
       } else if (!state.group) {
@@ -71,7 +74,7 @@ export function planAwards(input: PlanInput): { awards: PlannedAward[]; warnings
         activity: input.activity, context, eventDate: input.eventDate, location: state.location,
         ...(programDefaultExpiry ? { programDefaultExpiry } : {}),
       });
-      for (const a of outcome.allocations) toWallet(a.wallet, a.kind, a.points, a.expiry.expiresAt, a.conditionId, a.conditionName);
+      for (const a of outcome.allocations) toWallet(a.wallet, a.kind, a.points, a.expiry.expiresAt, a.conditionId, a.conditionName, a.expiry.rollingPeriod);
       for (const a of outcome.actions) {
         if (a.action.type === "UPGRADE_TIER" || a.action.type === "RENEW_TIER") tierActions.push({ programId: program.id, action: a.action, conditionName: a.conditionName });
       }

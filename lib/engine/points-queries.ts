@@ -26,7 +26,7 @@ export async function ownerWallets(orgId: number, owner: Owner): Promise<Program
     .filter((p) => p.isDefault || byProgram.has(p.id))
     .map((p) => {
       const w = byProgram.get(p.id);
-      return { programId: p.id, programName: p.name, isDefault: p.isDefault, current: w?.current ?? "0", lifetime: w?.lifetime ?? "0", promotional: w?.promotional ?? "0", expirySchedule: w?.expirySchedule ?? [] };
+      return { programId: p.id, programName: p.name, isDefault: p.isDefault, current: w?.current ?? "0", lifetime: w?.lifetime ?? "0", promotional: w?.promotional ?? "0", expirySchedule: w?.expirySchedule ?? [], nextExpiry: w?.nextExpiry ?? null };
     });
 }
 
@@ -104,8 +104,9 @@ export async function pointsExpirySchedule(
   const to = endDate ? endDate.toISOString().slice(0, 10) : "9999-12-31";
   const schedules = chosen.flatMap((w) => {
     const dated = w.expirySchedule.filter((e) => e.expiresOn !== null && e.expiresOn >= from && e.expiresOn <= to);
-    const rows = dated.map((e) => ({ points: Number(e.points), expiryDate: e.expiresOn!, programId: w.programId, pointsType: e.kind === "PROMOTIONAL" ? "bill_promotions" : "bill_regular", expiryType: "fixed" }));
-    return earliestOnly ? rows.filter((r, i) => rows.findIndex((o) => o.pointsType === r.pointsType) === i) : rows;
+    const rows = dated.map((e) => ({ points: Number(e.points), expiryDate: e.expiresOn!, programId: w.programId, pointsType: e.kind === "PROMOTIONAL" ? "bill_promotions" : "bill_regular", expiryType: e.expiryType }));
+    // §D.8: the earliest per program × pointsType × expiryType.
+    return earliestOnly ? rows.filter((r, i) => rows.findIndex((o) => o.pointsType === r.pointsType && o.expiryType === r.expiryType) === i) : rows;
   });
   schedules.sort((a, b) => a.expiryDate.localeCompare(b.expiryDate) || a.programId - b.programId);
   return { id: customerId, profiles: [], loyaltyInfo: { loyaltyType: "loyalty" }, segments: {}, extendedFields: {}, expirySchedules: schedules, warnings: [] };

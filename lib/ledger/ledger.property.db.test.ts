@@ -12,8 +12,9 @@ import { ModelRefusal, ReferenceLedger } from "./reference-model";
 import { transfer } from "./transfer";
 import type { Owner } from "./types";
 import { verifyLedger } from "./verify";
+import { sweepExpiredPoints } from "@/lib/expiry/sweep";
 
-// Random sequences of earn, redeem (the ledger's and lib/redemption's), return, adjust, transfer, reverse and retried requests across two
+// Random sequences of earn, redeem (the ledger's and lib/redemption's), return, adjust, transfer, reverse, expiry sweeps and retried requests across two
 // members, a group and two programs, run on the real ledger and on the reference model; after
 // every step the balances, lifetime points and every lot's remaining must agree, and at the end
 // of each sequence every invariant must hold (npm run ledger:verify's checks).
@@ -36,6 +37,7 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant("adjust" as const), owner, program, cents: fc.integer({ min: -3_000, max: 3_000 }).filter((n) => n !== 0), key: keyed }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("reverse" as const), pick: fc.nat(), key: keyed }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("retry" as const), pick: fc.nat(), sameBody: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("expire" as const), upTo: fc.integer({ min: 0, max: 5 }) }) },
   // A member's redemption through lib/redemption (strategy, PointsRedemption row, then the ledger's debit): whole points.
   // lib/ledger/transfer.ts: between two different owners in one program (issue 11).
   { weight: 2, arbitrary: fc.record({ op: fc.constant("transfer" as const), from: owner, to: owner, program, cents, key: keyed }).filter((t) => t.from !== t.to) },
@@ -96,6 +98,14 @@ async function run(ops: Op[]) {
       else await expect(retried).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.status === 409);
       expect(await db.movement.count({ where: { orgId: w.org.id } })).toBe(movements);
       expect(await db.apiIdempotency.count({ where: { orgId: w.org.id } })).toBe(answers);
+      continue;
+    }
+    if (o.op === "expire") {
+      // The sweep (lib/expiry): lots expiring by day 10 + upTo lose what is left of them.
+      const expected = model.expire(o.upTo);
+      const swept = await sweepExpiredPoints({ asOf: new Date(BASE + (10 + o.upTo) * DAY), orgId: w.org.id });
+      expect([i, swept.accounts]).toEqual([i, expected.length]);
+      await check(w, model, lotIds);
       continue;
     }
     if (o.key !== null) key = `k-${i}`;

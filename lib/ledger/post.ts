@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mapLedgerError } from "./errors";
-import type { Owner, Points, PostResult, Provenance } from "./types";
+import { markRolling } from "./rolling";
+import type { Owner, Points, PostResult, Provenance, RollingPeriod } from "./types";
 
 // The posting functions every points writer uses (DESIGN.md §3). Each runs inside the caller's
 // transaction and is one round trip: a call of a PL/pgSQL function (ledger_post, ledger_reverse)
@@ -18,12 +19,14 @@ type Common = { orgId: number; programId: number; owner: Owner; points: Points; 
 /** Points earned: a credit to the owner from the program's issuance account, as one new lot. */
 export async function earn(
   tx: LedgerTx,
-  args: Common & { lotKind?: "REGULAR" | "PROMOTIONAL"; earnedAt?: Date; expiresAt?: Date | null },
+  args: Common & { lotKind?: "REGULAR" | "PROMOTIONAL"; earnedAt?: Date; expiresAt?: Date | null; rollingPeriod?: RollingPeriod | null },
 ): Promise<PostResult> {
-  return post(tx, {
+  const posted = await post(tx, {
     kind: "EARN", counter: "ISSUANCE", amount: positive(args.points), ...base(args),
     lotKind: args.lotKind ?? "REGULAR", earnedAt: args.earnedAt?.toISOString(), expiresAt: args.expiresAt?.toISOString() ?? null,
   });
+  if (args.rollingPeriod && posted.lotId !== null) await markRolling(tx, posted.lotId, args.rollingPeriod);
+  return posted;
 }
 
 export type DebitKind = "REDEEM" | "RETURN" | "EXPIRE";

@@ -18,8 +18,10 @@ export type Wallet = {
   lifetime: string;
   /** The part of `current` that is promotional. */
   promotional: string;
-  /** Open lots by expiry date (YYYY-MM-DD; null = never), ascending. */
-  expirySchedule: { expiresOn: string | null; points: string; kind: "REGULAR" | "PROMOTIONAL" }[];
+  /** Open lots by expiry date (YYYY-MM-DD; null = never), ascending; rolling: a rolling event may still push the date. */
+  expirySchedule: { expiresOn: string | null; points: string; kind: "REGULAR" | "PROMOTIONAL"; expiryType: "fixed" | "rolling" }[];
+  /** The earliest date points expire on, and how many then (all kinds); null when nothing is dated. */
+  nextExpiry: { expiresOn: string; points: string } | null;
 };
 
 /** Every wallet of these owners in the org (one per program they hold points in), by program id. */
@@ -39,7 +41,7 @@ export async function listWallets(
   });
   if (accounts.length === 0) return [];
   const lots = await client.pointsLot.groupBy({
-    by: ["accountId", "expiresAt", "kind"],
+    by: ["accountId", "expiresAt", "kind", "rollingUnit"],
     where: { orgId, accountId: { in: accounts.map((a) => a.id) }, remaining: { gt: 0 } },
     _sum: { remaining: true },
     orderBy: [{ accountId: "asc" }, { expiresAt: "asc" }],
@@ -56,24 +58,34 @@ export async function listWallets(
       lifetime: a.lifetimePoints.toString(),
       promotional: trim(promotional),
       expirySchedule: schedule,
+      nextExpiry: nextOf(schedule),
     };
   });
 }
 
-type LotGroup = { expiresAt: Date | null; kind: "REGULAR" | "PROMOTIONAL"; _sum: { remaining: Prisma.Decimal | null } };
+type LotGroup = { expiresAt: Date | null; kind: "REGULAR" | "PROMOTIONAL"; rollingUnit: string | null; _sum: { remaining: Prisma.Decimal | null } };
 
 function scheduleOf(groups: LotGroup[]): Wallet["expirySchedule"] {
-  const byDay = new Map<string, { expiresOn: string | null; points: number; kind: "REGULAR" | "PROMOTIONAL" }>();
+  type Entry = { expiresOn: string | null; points: number; kind: "REGULAR" | "PROMOTIONAL"; expiryType: "fixed" | "rolling" };
+  const byDay = new Map<string, Entry>();
   for (const g of groups) {
     const expiresOn = g.expiresAt ? g.expiresAt.toISOString().slice(0, 10) : null;
-    const key = `${expiresOn ?? "never"}|${g.kind}`;
-    const entry = byDay.get(key) ?? { expiresOn, points: 0, kind: g.kind };
+    const expiryType = g.rollingUnit === null ? "fixed" : "rolling";
+    const key = `${expiresOn ?? "never"}|${g.kind}|${expiryType}`;
+    const entry = byDay.get(key) ?? { expiresOn, points: 0, kind: g.kind, expiryType };
     entry.points += Number(g._sum.remaining ?? 0);
     byDay.set(key, entry);
   }
   return [...byDay.values()]
-    .sort((a, b) => (a.expiresOn ?? "9999").localeCompare(b.expiresOn ?? "9999") || a.kind.localeCompare(b.kind))
+    .sort((a, b) => (a.expiresOn ?? "9999").localeCompare(b.expiresOn ?? "9999") || a.kind.localeCompare(b.kind) || a.expiryType.localeCompare(b.expiryType))
     .map((e) => ({ ...e, points: trim(e.points) }));
+}
+
+function nextOf(schedule: Wallet["expirySchedule"]): Wallet["nextExpiry"] {
+  const first = schedule.find((e) => e.expiresOn !== null);
+  if (!first?.expiresOn) return null;
+  const points = schedule.filter((e) => e.expiresOn === first.expiresOn).reduce((sum, e) => sum + Number(e.points), 0);
+  return { expiresOn: first.expiresOn, points: trim(points) };
 }
 
 /** A decimal as the API shows it: no trailing zeros. */

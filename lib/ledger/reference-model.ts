@@ -82,6 +82,20 @@ export class ReferenceLedger {
     return rev;
   }
 
+  /** The expiry sweep: per account, one EXPIRE movement taking what is left of its lots due by `asOf`. */
+  expire(asOf: number): Movement[] {
+    const out: Movement[] = [];
+    for (const [key, acc] of this.accounts) {
+      const due = this.lots.filter((l) => l.account === key && l.remaining > 0 && l.expiresAt !== null && l.expiresAt <= asOf).reduce((sum, l) => sum + l.remaining, 0);
+      if (due === 0) continue;
+      const m = this.movement("EXPIRE", key, -due);
+      m.consumptions = this.consume(key, due, []);
+      acc.balance -= due;
+      out.push(m);
+    }
+    return out;
+  }
+
   /**
    * A transfer (lib/ledger/transfer.ts): the sender's open lots first-expiring first (regular ones
    * only for a group recipient), each piece arriving as a lot with the same kind, expiry and award

@@ -31,3 +31,6 @@ export type PostResult = {
   /** What the lots could not cover: only a return on a group wallet leaves one (balance below zero). */
   shortfall: string;
 };
+
+/** The validity period of a lot awarded under a rolling expiry condition (SPEC §8). */
+export type RollingPeriod = { value: number; unit: "DAYS" | "MONTHS" | "YEARS" };

@@ -91,7 +91,7 @@ describe("allocation rules", () => {
     const workflow = compileWorkflow(document, schema);
     const event = { activity: "TransactionAdd" as const, context: { currentTxn: { value: 1 } }, eventDate: new Date("2026-01-31T00:00:00Z") };
     const withDefault = evaluateWorkflow(workflow, { ...event, programDefaultExpiry: { type: "ROLLING", value: 1, unit: "MONTHS" } });
-    expect(withDefault.allocations[0]?.expiry).toEqual({ type: "ROLLING", fromProgramDefault: true, expiresAt: "2026-02-28T00:00:00.000Z" });
+    expect(withDefault.allocations[0]?.expiry).toEqual({ type: "ROLLING", fromProgramDefault: true, expiresAt: "2026-02-28T00:00:00.000Z", rollingPeriod: { value: 1, unit: "MONTHS" } });
     expect(evaluateWorkflow(workflow, event).allocations[0]?.expiry).toEqual({ type: "NEVER", fromProgramDefault: true, expiresAt: null });
   });
 });

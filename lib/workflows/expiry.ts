@@ -14,13 +14,17 @@ export interface ExpiryOutcome {
   readonly fromProgramDefault: boolean;
   /** ISO instant, or null for points that never expire. */
   readonly expiresAt: string | null;
+  /** ROLLING only: the validity period a rolling event re-applies from its own date. */
+  readonly rollingPeriod?: { readonly value: number; readonly unit: PeriodUnit };
 }
 
 export function expiryFor(expiry: Expiry, eventDate: Date, programDefault: ResolvedExpiry | undefined): ExpiryOutcome {
   const fromProgramDefault = expiry.type === "PROGRAM_DEFAULT";
   const rule: ResolvedExpiry = expiry.type === "PROGRAM_DEFAULT" ? (programDefault ?? { type: "NEVER" }) : expiry;
   if (rule.type === "NEVER") return { type: "NEVER", fromProgramDefault, expiresAt: null };
-  return { type: rule.type, fromProgramDefault, expiresAt: addPeriod(eventDate, rule.value, rule.unit).toISOString() };
+  const expiresAt = addPeriod(eventDate, rule.value, rule.unit).toISOString();
+  if (rule.type === "ROLLING") return { type: rule.type, fromProgramDefault, expiresAt, rollingPeriod: { value: rule.value, unit: rule.unit } };
+  return { type: rule.type, fromProgramDefault, expiresAt };
 }
 
 /** Adds days, months or years in UTC; a month step from the 31st lands on the month's last day. */
