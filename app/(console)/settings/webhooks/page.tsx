@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { formatUtc } from "@/lib/org/audit-log-format";
+import { formatDateTime } from "@/lib/format/date";
 import { listDeliveries, listSubscriptions } from "@/lib/webhooks/subscriptions";
 import { CreateWebhook } from "./create-webhook";
 import { RedeliverButton, WebhookActiveButton } from "./webhook-buttons";
@@ -80,11 +80,11 @@ export default async function WebhooksPage() {
                       <span className="block font-mono text-xs text-slate-500">{d.eventId}</span>
                     </td>
                     <td className="px-4 py-2">{d.subscription?.name ?? "—"}</td>
-                    <td className="px-4 py-2"><Badge tone={TONE[d.status]}>{d.status === "PENDING" && d.attempts > 0 ? `Retrying ${formatUtc(d.nextAttemptAt)}` : d.status.toLowerCase()}</Badge></td>
+                    <td className="px-4 py-2"><Badge tone={TONE[d.status]}>{d.status === "PENDING" && d.attempts > 0 ? `Retrying ${formatDateTime(d.nextAttemptAt)}` : d.status.toLowerCase()}</Badge></td>
                     <td className="px-4 py-2 text-right tabular-nums">{d.attempts}</td>
                     <td className="px-4 py-2 text-right tabular-nums" title={d.lastError ?? undefined}>{d.lastHttpStatus ?? (d.lastError ? "error" : "—")}</td>
                     <td className="px-4 py-2 text-right tabular-nums">{last ? `${last.latencyMs} ms` : "—"}</td>
-                    <td className="px-4 py-2 whitespace-nowrap">{formatUtc(d.createdAt)}</td>
+                    <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(d.createdAt)}</td>
                     {canWrite ? <td className="px-4 py-2 text-right">{d.status === "PENDING" && d.attempts === 0 ? null : <RedeliverButton deliveryId={d.id} eventName={d.eventName} />}</td> : null}
                   </tr>
                 );

@@ -22,7 +22,7 @@ let customerId: number;
 
 async function signIn(role: Role) {
   const { user } = await createUser(orgId, role);
-  session.user = { id: user.id, orgId, orgName: "Org", email: user.email, name: user.name, role };
+  session.user = { id: user.id, orgId, orgName: "Org", email: user.email, name: user.name, role, mustChangePassword: false, sessionVersion: 0 };
   return user;
 }
 

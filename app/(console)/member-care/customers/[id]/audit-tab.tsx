@@ -1,11 +1,11 @@
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { listAuditEntries, type AuditEntryRow } from "@/lib/org/audit-log";
-import { formatUtc } from "@/lib/org/audit-log-format";
+import { formatDateTime } from "@/lib/format/date";
 import type { SearchParamsRecord } from "@/lib/pagination";
 import { AuditChanges } from "@/components/audit/audit-changes";
 
 const COLUMNS: DataTableColumn<AuditEntryRow>[] = [
-  { id: "at", header: "When (UTC)", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <time dateTime={row.original.at.toISOString()}>{formatUtc(row.original.at)}</time> },
+  { id: "at", header: "When (UTC)", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <time dateTime={row.original.at.toISOString()}>{formatDateTime(row.original.at, { seconds: true })}</time> },
   { id: "who", header: "Who", meta: { className: "font-medium" }, cell: ({ row }) => row.original.actorLabel },
   { id: "action", header: "Action", meta: { className: "font-mono text-xs" }, cell: ({ row }) => row.original.action },
   { id: "changes", header: "Changes", cell: ({ row }) => <AuditChanges before={row.original.before} after={row.original.after} /> },
