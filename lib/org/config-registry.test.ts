@@ -10,7 +10,7 @@ const SPEC_KEYS = [
 ];
 // Ours, beyond SPEC §0: maker-checker for workflow publishing (issue 8); seed 001's default rate (issue 13);
 // the OTP waiver for trusted API clients' transfers (issue 11).
-const CLONE_KEYS = ["WORKFLOW_MAKER_CHECKER", "CONF_DEFAULT_POINTS_ON_TRANSACTION", "CONF_DEFAULT_POINTS_PERCENT", "POINTS_TRANSFER_OTP_WAIVED_FOR_TRUSTED_CLIENTS"];
+const CLONE_KEYS = ["WORKFLOW_MAKER_CHECKER", "CONF_DEFAULT_POINTS_ON_TRANSACTION", "CONF_DEFAULT_POINTS_PERCENT", "POINTS_TRANSFER_OTP_WAIVED_FOR_TRUSTED_CLIENTS", "WEBHOOK_ALLOW_PRIVATE_TARGETS"];
 
 describe("config registry", () => {
   it("holds every SPEC §0 config, each with a description and a default its own schema accepts", () => {
