@@ -23,9 +23,10 @@ test("an admin sets up tiers and a tierUpgraded webhook; a purchase lifts a memb
   const o = await createTiersOrg();
   const hook = await receiver();
   await context.clearCookies();
-  await page.goto("/login");
-  await signInByForm(page, o.admin.email, o.password);
+  // Signed out, the tab sends us to sign in and back: waiting for the way back means the session is set.
   await page.goto(`/programs/${o.program.id}/tiers`);
+  await signInByForm(page, o.admin.email, o.password);
+  await expect(page).toHaveURL(new RegExp(`/programs/${o.program.id}/tiers$`));
 
   const rules = page.getByRole("form", { name: "Tier rules" });
   await rules.getByLabel("A tier lasts (months)").fill("0");

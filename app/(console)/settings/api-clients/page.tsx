@@ -74,8 +74,9 @@ function columnsFor(canWrite: boolean): DataTableColumn<ApiClientRow>[] {
         </ul>
       ),
     },
-    { id: "created", header: "Created", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => formatDateTime(row.original.createdAt) },
-    { id: "lastUsed", header: "Last used", meta: { className: "whitespace-nowrap" }, cell: ({ row: { original: c } }) => (c.lastUsedAt ? formatDateTime(c.lastUsedAt) : "Never") },
+    // Dates may wrap: with the transfer-trust column a one-line date pushed the table wider than the page.
+    { id: "created", header: "Created", cell: ({ row }) => formatDateTime(row.original.createdAt) },
+    { id: "lastUsed", header: "Last used", cell: ({ row: { original: c } }) => (c.lastUsedAt ? formatDateTime(c.lastUsedAt) : "Never") },
     {
       id: "trust",
       header: "No OTP for transfers",
