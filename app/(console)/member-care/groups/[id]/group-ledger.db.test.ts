@@ -1,3 +1,4 @@
+import { testDb } from "@/lib/testing/db";
 import { describe, expect, it } from "vitest";
 import { recentGroupBills } from "@/lib/groups/member-care-activity";
 import { listLedgerEntries } from "@/lib/ledger/history";
@@ -30,7 +31,10 @@ describe("the group page's ledger and bills", () => {
     expect(spent).toMatchObject({ kind: "REDEEM", points: -10, transaction: null });
     expect(benCredit).toMatchObject({ kind: "EARN", transaction: { number: "G-BEN", customerId: ben.id }, workflow: { versionId: version.id } });
     expect(anaCredit).toMatchObject({ kind: "EARN", transaction: { number: "G-ANA", customerId: ana.id } });
-    expect(anaCredit.workflow?.conditionId).toBeTruthy();
+    // The credit names the seed's "User Group" condition of the LIVE version that awarded it.
+    const live = await testDb.workflowVersion.findUniqueOrThrow({ where: { id: version.id }, select: { document: true } });
+    const conditions = (live.document as { activities: { rulesets: { conditions: { id: string; name: string }[] }[] }[] }).activities[0]!.rulesets[0]!.conditions;
+    expect(anaCredit.workflow).toEqual({ versionId: version.id, number: version.number, conditionId: conditions.find((c) => c.name === "User Group")!.id });
     // Balances after each movement add up from the oldest.
     expect(benCredit.balanceAfter).toBe(anaCredit.points + benCredit.points);
     expect(spent.balanceAfter).toBe(benCredit.balanceAfter - 10);
