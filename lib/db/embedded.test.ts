@@ -11,11 +11,12 @@ import { servePglite } from "./embedded";
 describe("the embedded database under concurrent connections", () => {
   let pglite: PGlite;
   let stop: () => Promise<void>;
-  const port = 20_000 + Math.floor(Math.random() * 30_000);
+  let port: number;
 
   beforeAll(async () => {
     pglite = await PGlite.create("memory://");
-    const server = await servePglite(pglite, { port, maxConnections: 8 });
+    const server = await servePglite(pglite, { port: 0, maxConnections: 8 });
+    port = server.port;
     stop = () => server.stop();
     // Starting PGlite (WASM compile and initdb) takes seconds, far more on a busy CI machine.
   }, 120_000);

@@ -20,7 +20,7 @@ export async function startEmbeddedDatabase(options: {
   await assertPortFree(options.port);
   if (!options.dir.startsWith("memory://")) mkdirSync(options.dir, { recursive: true });
   const pglite = await PGlite.create(options.dir);
-  let server: PGLiteSocketServer;
+  let server: Awaited<ReturnType<typeof servePglite>>;
   try {
     server = await servePglite(pglite, { port: options.port, maxConnections: options.maxConnections ?? 20 });
   } catch (error) {
@@ -36,12 +36,19 @@ export async function startEmbeddedDatabase(options: {
   };
 }
 
-/** Serves a PGlite database on a loopback port, sharing its one session safely among connections. */
-export async function servePglite(pglite: PGlite, options: { port: number; maxConnections: number }): Promise<PGLiteSocketServer> {
+/**
+ * Serves a PGlite database on a loopback port, sharing its one session safely among connections.
+ * Port 0 lets the OS pick a free one (tests: random picks collided in CI); `port` is the bound one.
+ */
+export async function servePglite(
+  pglite: PGlite,
+  options: { port: number; maxConnections: number },
+): Promise<{ port: number; stop: () => Promise<void> }> {
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: options.port, maxConnections: options.maxConnections });
   keepExtendedQueriesWhole((server as unknown as { queryQueue: QueryQueue }).queryQueue);
   await server.start();
-  return server;
+  const port = Number(server.getServerConn().split(":").pop());
+  return { port, stop: () => server.stop() };
 }
 
 // pglite-socket 0.2.17 queues connections' messages one protocol message at a time and keeps a

@@ -38,10 +38,9 @@ async function migratedPgliteImage(): Promise<Uint8Array> {
   try {
     for (const sql of migrationScripts()) await pglite.exec(sql);
     // graphile-worker migrates through a connection string: serve the database for that moment.
-    const port = 20_000 + Math.floor(Math.random() * 30_000);
-    const server = await servePglite(pglite, { port, maxConnections: 4 });
+    const server = await servePglite(pglite, { port: 0, maxConnections: 4 });
     try {
-      await migrateJobQueue(embeddedUrl(port));
+      await migrateJobQueue(embeddedUrl(server.port));
     } finally {
       await server.stop();
     }

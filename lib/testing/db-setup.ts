@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, inject } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
-import { servePglite } from "@/lib/db/embedded";
+import { embeddedUrl, servePglite } from "@/lib/db/embedded";
 import { admin, withDatabase } from "./db-global-setup";
 
 // Runs before each integration test file: gives the file a database of its own, migrated, and
@@ -19,9 +19,8 @@ if (serverUrl) {
 } else {
   // A fresh in-memory database per file, loaded from the copy db-global-setup migrated once.
   const pglite = await PGlite.create({ dataDir: "memory://", loadDataDir: new Blob([readFileSync(inject("pgliteImage"))]) });
-  const port = 20_000 + Math.floor(Math.random() * 30_000);
-  const server = await servePglite(pglite, { port, maxConnections: 20 });
-  process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  const server = await servePglite(pglite, { port: 0, maxConnections: 20 });
+  process.env.DATABASE_URL = embeddedUrl(server.port);
   teardown = async () => {
     await server.stop();
     await pglite.close();
