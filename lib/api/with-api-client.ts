@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { readJsonBody } from "./body";
 import { apiError, errorBody, zodErrors, type ApiErrorItem } from "./envelope";
 import { SHARED_QUERY_CHECKS } from "./params";
+import { rateLimitRefusal } from "./rate-limit";
 import { requestIdOf, respond } from "./respond";
 
 export { respond } from "./respond";
@@ -48,6 +49,8 @@ export function withApiClient<S extends Schemas>(
           "WWW-Authenticate": 'Basic realm="loyalty", charset="UTF-8"',
         });
       }
+      const limited = await rateLimitRefusal(caller, requestId);
+      if (limited) return limited;
       if (!caller.tillActive) {
         return respond(403, errorBody([apiError(403, `Till ${caller.tillCode} of this API client is deactivated`)]), requestId);
       }

@@ -13,6 +13,8 @@ export type ApiCaller = {
   /** False when the bound till (or its store) has been deactivated: the client may not act for it. */
   tillActive: boolean;
   scopes: string[];
+  /** Requests per minute (lib/api/rate-limit.ts); 0 is no limit. */
+  rateLimitPerMinute: number;
 };
 
 // Secrets are stored as slow hashes; verifying one per request would cost ~50 ms of CPU. A
@@ -28,7 +30,7 @@ export async function authenticateApiClient(authorization: string | null): Promi
   const client = await db.apiClient.findUnique({
     where: { clientId: credentials.clientId },
     select: {
-      id: true, clientId: true, name: true, orgId: true, secretHash: true, scopes: true, revokedAt: true, lastUsedAt: true,
+      id: true, clientId: true, name: true, orgId: true, secretHash: true, scopes: true, revokedAt: true, lastUsedAt: true, rateLimitPerMinute: true,
       till: { select: { id: true, code: true, active: true, store: { select: { active: true } } } },
     },
   });
@@ -60,6 +62,7 @@ export async function authenticateApiClient(authorization: string | null): Promi
     tillCode: client.till?.code ?? null,
     tillActive: client.till ? client.till.active && client.till.store.active : true,
     scopes: client.scopes,
+    rateLimitPerMinute: client.rateLimitPerMinute,
   };
 }
 
