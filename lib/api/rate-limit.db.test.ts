@@ -7,7 +7,6 @@ import { withApiClient } from "./with-api-client";
 // The per-client limit every /v2 route gets from withApiClient, on the real database counter.
 const ping = withApiClient({}, async () => ({ ok: true }));
 
-type ErrorBody = { warnings: unknown[]; errors: { status: boolean; code: number; message: string }[] };
 
 describe("withApiClient's rate limit", () => {
   it("answers 429 with Retry-After in the vendor's envelope once a client is over its limit, and only that client", async () => {
