@@ -148,5 +148,5 @@ test("an admin sets a client's requests per minute; past it the API answers 429 
   expect((await call()).status()).toBe(200);
 
   await page.goto("/settings/audit");
-  await expect(page.getByText("API client rate limit changed").first()).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "API client rate limit changed" }).first()).toBeVisible();
 });
