@@ -65,6 +65,17 @@ export const isRedeemableQuerySchema = z.object({
 });
 export type IsRedeemableQuery = z.output<typeof isRedeemableQuerySchema>;
 
+/** GET /v1.1/points/validationcode: the customer who will redeem (and, as the vendor asks, the points). */
+export const validationCodeQuerySchema = z.object({
+  mobile: customerQuery.mobile,
+  email: customerQuery.email,
+  external_id: customerQuery.external_id,
+  user_id: idText.optional(),
+  points: z.string().trim().regex(/^\d{1,16}$/, "must be a whole number").transform(Number).optional(),
+  format: z.enum(["json"]).optional(),
+});
+export type ValidationCodeQuery = z.output<typeof validationCodeQuerySchema>;
+
 export const v11RedeemQuerySchema = z.object({
   program_id: idText.optional(),
   skip_validation: flag.optional(),
