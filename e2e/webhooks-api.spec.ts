@@ -8,14 +8,15 @@ test("the vendor's webhook API is served at /v3 and /api/v3, wrong methods and u
   const name = `e2e-${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const created = await request.post("/v3/webHooks", {
     headers: { authorization: backOffice },
-    data: { name, eventNames: ["tierUpgraded"], webHookUrl: "https://93.184.216.34/hook", webHookHeaders: { "client-key": "k" } },
+    // Paused from the start: the demo org's other specs' events must not be sent anywhere.
+    data: { name, active: false, eventNames: ["tierUpgraded"], webHookUrl: "https://93.184.216.34/hook", webHookHeaders: { "client-key": "k" } },
   });
   expect(created.status(), await created.text()).toBe(200);
   const { data } = (await created.json()) as { data: { webHookId: number; signingSecret: string } };
   expect(data.signingSecret).toMatch(/^whsec_/);
 
   const updated = await request.put(`/api/v3/webHooks/${data.webHookId}`, { headers: { authorization: backOffice }, data: { eventNames: ["tierDowngraded"] } });
-  expect(await updated.json()).toMatchObject({ data: { webHookId: data.webHookId, eventNames: ["tierDowngraded"] }, errors: null });
+  expect(await updated.json()).toMatchObject({ data: { webHookId: data.webHookId, eventNames: ["tierDowngraded"], active: false }, errors: null });
 
   const wrong = await request.delete(`/v3/webHooks/${data.webHookId}`, { headers: { authorization: backOffice } });
   expect(wrong.status()).toBe(405);
