@@ -90,6 +90,13 @@ test("an admin sets up tiers and a tierUpgraded webhook; a purchase lifts a memb
   await page.goto(`/programs/${o.program.id}/tiers`);
   const gold = page.getByRole("row").filter({ hasText: "Gold" });
   await expect(gold.getByRole("cell").nth(4)).toHaveText("1");
+  // A tier is edited in its dialog; the table shows the change.
+  await gold.getByRole("button", { name: "Edit Gold" }).click();
+  const edit = page.getByRole("dialog").getByRole("form", { name: "Edit Gold" });
+  await edit.getByLabel("Renewal threshold").fill("4000");
+  await edit.getByRole("button", { name: "Save tier" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(gold.getByRole("cell").nth(3)).toHaveText("4,000");
   // A tier a member holds cannot be removed: the dialog says so and the tier stays.
   await gold.getByRole("button", { name: "Remove Gold" }).click();
   await expect(page.getByRole("dialog")).toContainText("1 member(s) hold Gold; move them first.");
