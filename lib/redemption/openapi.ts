@@ -41,7 +41,7 @@ export const redemptionPaths: ZodOpenApiPathsObject = {
         params: redemptionParams,
         body: v2RedemptionBodySchema,
         response: v2RedemptionAnswer,
-        errors: [...STRATEGY, ...WALLET],
+        errors: [...STRATEGY, ...WALLET, ...known(808)],
       }),
       requestParams: { path: redemptionParams, header: idempotencyHeader },
     },

@@ -18,7 +18,7 @@ export const v2RedemptionBodySchema = z
     points: z.number({ message: "points must be a number" }),
     transactionNumber: text(100).optional(),
     externalReferenceNumber: text(100).optional(),
-    validationCode: text(50).optional(),
+    validationCode: text(50).optional().meta({ description: "Optional here: when sent, the customer's redemption code (GET /v1.1/points/validationcode, or POST /v2/otp/generate with action POINTS), used up by the redemption; 808 when it is wrong, expired or used." }),
     source: text(30).optional(),
     notes: text(500).optional(),
     commit: z.boolean().default(true).meta({ description: "false: validate only, nothing moves." }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { POST as V2_REDEEM } from "@/app/api/v2/customers/[id]/redemptions/route";
 import { POST as GENERATE } from "@/app/api/v2/otp/generate/route";
 import { walletBalance } from "@/lib/testing/engine-factories";
 import { createApiClient } from "@/lib/testing/factories";
@@ -97,5 +98,18 @@ describe("POST /v1.1/points/redeem validation_code", () => {
     const r = await get(IS_REDEEMABLE, `/v1.1/points/isredeemable?points=30&mobile=${ana.mobile}&issue_otp=true`, reader.authorization);
     expect([r.status, (r.body as Answer).errors?.[0]?.code]).toEqual([403, 403]);
     expect(await redemptionDb.otps(f.orgId)).toEqual([]);
+  });
+
+  it("v2's optional validationCode: absent, nothing is checked; sent, it must be the customer's code, used once (808 otherwise)", async () => {
+    const { f, ana, balance, get } = await setup();
+    const v2 = (body: Record<string, unknown>) =>
+      callRoute(V2_REDEEM, `/v2/customers/${ana.id}/redemptions`, { method: "POST", params: { id: String(ana.id) }, headers: { authorization: f.authorization, "content-type": "application/json" }, body: JSON.stringify(body) }) as Promise<{ status: number; body: Answer }>;
+    expect((await v2({ points: 10 })).status).toBe(200);
+    expect(codeOf(await v2({ points: 10, validationCode: "123456" }))).toBe(808);
+    const code = await deliveredCode(() => get(VALIDATION_CODE, `/v1.1/points/validationcode?mobile=${ana.mobile}`));
+    expect((await v2({ points: 10, validationCode: code, commit: false })).status).toBe(200);
+    expect((await v2({ points: 10, validationCode: code })).status).toBe(200);
+    expect(codeOf(await v2({ points: 10, validationCode: code }))).toBe(808);
+    expect(await balance()).toBe(80);
   });
 });
