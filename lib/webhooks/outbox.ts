@@ -23,6 +23,9 @@ export type EventInput = { orgId: number; eventName: WebhookEvent; data: Record<
 
 /** Writes the event for every subscriber; answers the deliveries' event ids (one per subscription). */
 export async function emitEvent(tx: Tx, event: EventInput): Promise<string[]> {
+  // The org's subscribed events are cached per API request's setup version: no query for an org
+  // nobody subscribes in (most bills, joins, redemptions).
+  if (!(await subscribedEvents(tx, event.orgId)).has(event.eventName)) return [];
   const subscriptions = await tx.webhookSubscription.findMany({ where: { orgId: event.orgId, active: true, events: { has: event.eventName } }, select: { id: true } });
   const ids: string[] = [];
   for (const s of subscriptions) {
@@ -47,7 +50,7 @@ export async function emitEvents(tx: Tx, events: EventInput[]): Promise<void> {
 
 /** Whether anyone listens: callers skip building a payload nobody subscribed to. */
 export async function hasSubscribers(tx: Tx, orgId: number, eventName: WebhookEvent): Promise<boolean> {
-  return (await tx.webhookSubscription.count({ where: { orgId, active: true, events: { has: eventName } } })) > 0;
+  return (await subscribedEvents(tx, orgId)).has(eventName);
 }
 
 /** The events anyone in the org subscribes to, in one read: hot paths check this set first. */
