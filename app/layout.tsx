@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
@@ -9,7 +10,11 @@ export const metadata: Metadata = {
   icons: { icon: [{ url: "/favicon.ico", sizes: "16x16 32x32 48x48" }, { url: "/icon-192.png", type: "image/png", sizes: "192x192" }], apple: "/icon-192.png" },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request, so each gets the fresh nonce of its Content-Security-Policy
+  // (proxy.ts, lib/security/csp.ts); a page prerendered at build time would carry no nonce and its
+  // scripts would be refused.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

@@ -2,7 +2,8 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { authSecret } from "@/lib/env";
+import { authSecret, env } from "@/lib/env";
+import { secureCookies } from "./cookie-policy";
 import type { Role } from "./permissions";
 import { clientAddress, throttledSignIn } from "./sign-in-throttle";
 
@@ -23,6 +24,9 @@ export function sessionClaims(user: { id: number | string; orgId?: number; role?
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+  // Secure (and the __Secure- prefix) in production; next-auth's cookies are HttpOnly and
+  // SameSite=Lax either way (lib/auth/cookie-policy.ts).
+  useSecureCookies: secureCookies(env()),
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({

@@ -1,6 +1,7 @@
 import "server-only";
 import { encode } from "next-auth/jwt";
 import { authSecret, env } from "@/lib/env";
+import { secureCookies } from "./cookie-policy";
 import { SESSION_MAX_AGE, sessionClaims } from "./options";
 import type { Role } from "./permissions";
 
@@ -13,7 +14,7 @@ type CookieUser = { id: number; orgId: number; role: Role; name: string; email: 
  */
 export async function sessionCookie(user: CookieUser) {
   const value = await encode({ token: { name: user.name, email: user.email, ...sessionClaims(user) }, secret: authSecret(), maxAge: SESSION_MAX_AGE });
-  const secure = (env().NEXTAUTH_URL ?? "").startsWith("https://");
+  const secure = secureCookies(env());
   return {
     name: `${secure ? "__Secure-" : ""}next-auth.session-token`,
     value,
