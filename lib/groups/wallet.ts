@@ -82,13 +82,20 @@ export async function groupExpiredPoints(orgId: number, groupId: number): Promis
   return rows.map((r) => ({ points: num(r.points), expiredOn: r.day, programId: r.programId, expiredPointsSummary: [] }));
 }
 
-/** Points each member's bills brought to the group wallet ("points contributed", SPEC §1.8). */
-export async function pointsContributed(orgId: number, groupId: number): Promise<Map<number, number>> {
+/**
+ * Points each member's bills brought to the group wallet ("points contributed", SPEC §1.8), for
+ * the members named: read from their bills (index customerId) to the movements and the group's
+ * postings, so a page of 20 members costs their bills, not the wallet's whole history.
+ */
+export async function pointsContributed(orgId: number, groupId: number, customerIds: readonly number[]): Promise<Map<number, number>> {
+  if (customerIds.length === 0) return new Map();
   const rows = await db.$queryRaw<{ customerId: number; points: Prisma.Decimal }[]>`
     SELECT t."customerId", SUM(p.amount) AS points
-    FROM "Posting" p JOIN "PointsAccount" a ON a.id = p."accountId" JOIN "Movement" m ON m.id = p."movementId"
-      JOIN "Transaction" t ON t.id = m."transactionId"
-    WHERE a."orgId" = ${orgId} AND a."ownerType" = 'USERGROUP' AND a."ownerId" = ${groupId}
+    FROM "Transaction" t
+      JOIN "Movement" m ON m."transactionId" = t.id
+      JOIN "Posting" p ON p."movementId" = m.id
+      JOIN "PointsAccount" a ON a.id = p."accountId" AND a."orgId" = ${orgId} AND a."ownerType" = 'USERGROUP' AND a."ownerId" = ${groupId}
+    WHERE t."orgId" = ${orgId} AND t."customerId" IN (${Prisma.join(customerIds)})
     GROUP BY t."customerId"`;
   return new Map(rows.map((r) => [r.customerId, num(r.points)]));
 }
