@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { apiOperation, warningSchema, type DocumentedError } from "@/lib/api/openapi/operation";
+import { apiOperation, idempotencyHeader, warningSchema, type DocumentedError } from "@/lib/api/openapi/operation";
 import { CUSTOMER_ERRORS, type CustomerErrorCode } from "./errors";
 import { IDENTIFIER_NAMES, SOURCES } from "./identifiers";
 import {
@@ -30,7 +30,7 @@ const writeAnswer = z
   .object({
     createdId: z.number().int().meta({ description: "The customer's id.", example: 564662500 }),
     warnings: z.array(warningSchema),
-    sideEffects: z.array(z.unknown()).meta({ description: "Points and coupons issued by the write (none until the engine runs registration workflows)." }),
+    sideEffects: z.array(z.unknown()).meta({ description: "Points the write awarded: the CustomerRegistration workflows of the programs it enrolled the customer in and, for an update, the CustomerUpdate workflows of the till's programs (type points, entityType USER or USERGROUP2, awardedPoints, rawAwardedPoints, programId, ownerId, conditionName, expiresOn)." }),
   })
   .meta({ id: "CustomerWriteAnswer" });
 
@@ -108,17 +108,20 @@ const updateErrors = errors(1017, 1023, 1046, 1213, 8009, 8010, 8011, 8045, 8055
 
 export const customersPaths: ZodOpenApiPathsObject = {
   "/v2/customers": {
-    post: apiOperation({
-      tag: "Customers",
-      summary: "Register a customer",
-      description:
-        "Registers a customer (loyaltyInfo defaults to loyalty, a profile's source to INSTORE). Identifiers are unique per org and source; an identifier held by a customer of another source adds this source to that customer (warning 8050). Enrols in the default program and the registering till's (or card series') program; mlp_single_enroll=true enrols in every active program. associationDetails associates the customer with a fleet hierarchy in the same transaction.",
-      scope: "customers:write",
-      query: createCustomerQuerySchema,
-      body: customerBodySchema,
-      response: writeAnswer,
-      errors: bodyErrors,
-    }),
+    post: {
+      ...apiOperation({
+        tag: "Customers",
+        summary: "Register a customer",
+        description:
+          "Registers a customer (loyaltyInfo defaults to loyalty, a profile's source to INSTORE). Identifiers are unique per org and source; an identifier held by a customer of another source adds this source to that customer (warning 8050). Enrols in the default program and the registering till's (or card series') program; mlp_single_enroll=true enrols in every active program. associationDetails associates the customer with a fleet hierarchy in the same transaction. The LIVE workflows of the programs the customer was enrolled in run their CustomerRegistration activity in the same transaction too (points in sideEffects). Idempotency-Key replays.",
+        scope: "customers:write",
+        query: createCustomerQuerySchema,
+        body: customerBodySchema,
+        response: writeAnswer,
+        errors: bodyErrors,
+      }),
+      requestParams: { query: createCustomerQuerySchema, header: idempotencyHeader },
+    },
   },
   "/v2/customers/{id}": {
     get: apiOperation({
@@ -131,18 +134,21 @@ export const customersPaths: ZodOpenApiPathsObject = {
       response: customerDetails,
       errors: errors(8009, 8011, 8012, 8015, 8045, 8065, 8069),
     }),
-    put: apiOperation({
-      tag: "Customers",
-      summary: "Update a customer",
-      description:
-        "Updates names, custom fields, channels and extended fields. Identifiers and sources do not change here (warning 91006; use changeIdentifier); loyalty → non_loyalty is refused (1046); enrolments never change once made.",
-      scope: "customers:write",
-      params: customerIdPathSchema,
-      query: updateByIdQuerySchema,
-      body: customerBodySchema,
-      response: writeAnswer,
-      errors: updateErrors,
-    }),
+    put: {
+      ...apiOperation({
+        tag: "Customers",
+        summary: "Update a customer",
+        description:
+          "Updates names, custom fields, channels and extended fields. Identifiers and sources do not change here (warning 91006; use changeIdentifier); loyalty → non_loyalty is refused (1046); enrolments never change once made. The LIVE workflows of every program of the API client's till (the default program and the till's) run their CustomerUpdate activity in the same transaction (points in sideEffects; an update does not enrol); programs the write newly enrolled the customer in run CustomerRegistration. Idempotency-Key replays.",
+        scope: "customers:write",
+        params: customerIdPathSchema,
+        query: updateByIdQuerySchema,
+        body: customerBodySchema,
+        response: writeAnswer,
+        errors: updateErrors,
+      }),
+      requestParams: { path: customerIdPathSchema, query: updateByIdQuerySchema, header: idempotencyHeader },
+    },
   },
   "/v2/customers/lookup": {
     get: apiOperation({
@@ -154,16 +160,19 @@ export const customersPaths: ZodOpenApiPathsObject = {
       response: z.object({ entity: z.number().int(), warnings: z.array(warningSchema) }),
       errors: errors(8011, 8012, 8013, 8015, 8045, 8065, 8069),
     }),
-    put: apiOperation({
-      tag: "Customers",
-      summary: "Update the customer an identifier names",
-      description: "As PUT /v2/customers/{id}, with the customer found by identifierName (mobile, email, externalId) and identifierValue in source.",
-      scope: "customers:write",
-      query: updateByLookupQuerySchema,
-      body: customerBodySchema,
-      response: writeAnswer,
-      errors: [...updateErrors, ...errors(8012, 8013, 8015, 8065)],
-    }),
+    put: {
+      ...apiOperation({
+        tag: "Customers",
+        summary: "Update the customer an identifier names",
+        description: "As PUT /v2/customers/{id}, with the customer found by identifierName (mobile, email, externalId) and identifierValue in source.",
+        scope: "customers:write",
+        query: updateByLookupQuerySchema,
+        body: customerBodySchema,
+        response: writeAnswer,
+        errors: [...updateErrors, ...errors(8012, 8013, 8015, 8065)],
+      }),
+      requestParams: { query: updateByLookupQuerySchema, header: idempotencyHeader },
+    },
   },
   "/v2/customers/search": {
     get: apiOperation({

@@ -18,19 +18,20 @@ export type CustomerTx = Prisma.TransactionClient;
  */
 export type AfterCustomerWrite = (tx: CustomerTx, saved: CustomerWriteResult) => Promise<CustomerWarning[]>;
 
-/** registerCustomer in a transaction of its own, followed by `inSameTransaction` in the same one. */
-export async function saveNewCustomer(input: RegisterInput & { inSameTransaction?: AfterCustomerWrite }): Promise<CustomerWriteResult> {
-  return db.$transaction(async (tx) => withThen(tx, await registerCustomer(tx, input), input.inSameTransaction));
+/**
+ * registerCustomer followed by `inSameTransaction`, inside the caller's transaction (the API's,
+ * which also runs the customer's workflows and stores its Idempotency-Key answer).
+ */
+export async function saveNewCustomerIn(tx: CustomerTx, input: RegisterInput & { inSameTransaction?: AfterCustomerWrite }): Promise<CustomerWriteResult> {
+  return withThen(tx, await registerCustomer(tx, input), input.inSameTransaction);
 }
 
-/** updateCustomer by id, or by an identifier (`lookup`), with `inSameTransaction` in the same transaction. */
-export async function saveCustomerUpdate(
-  input: Omit<UpdateInput, "customerId"> & ({ customerId: number } | { lookup: Omit<IdentifierLookup, "orgId" | "tx"> }) & { inSameTransaction?: AfterCustomerWrite },
-): Promise<CustomerWriteResult> {
-  return db.$transaction(async (tx) => {
-    const customerId = "customerId" in input ? input.customerId : (await lookupCustomer({ ...input.lookup, orgId: input.orgId, tx })).id;
-    return withThen(tx, await updateCustomer(tx, { ...input, customerId }), input.inSameTransaction);
-  });
+type UpdateRequest = Omit<UpdateInput, "customerId"> & ({ customerId: number } | { lookup: Omit<IdentifierLookup, "orgId" | "tx"> }) & { inSameTransaction?: AfterCustomerWrite };
+
+/** updateCustomer by id, or by an identifier (`lookup`), then `inSameTransaction`, inside the caller's transaction. */
+export async function saveCustomerUpdateIn(tx: CustomerTx, input: UpdateRequest): Promise<CustomerWriteResult> {
+  const customerId = "customerId" in input ? input.customerId : (await lookupCustomer({ ...input.lookup, orgId: input.orgId, tx })).id;
+  return withThen(tx, await updateCustomer(tx, { ...input, customerId }), input.inSameTransaction);
 }
 
 export async function saveIdentifierChange(input: Parameters<typeof changeIdentifiers>[1] & { body: ChangeIdentifierBody }) {

@@ -49,6 +49,8 @@ export type EventGroup = { id: number; externalId: string; name: string; size: n
 
 export type EventState = {
   programs: ResolvedProgram[];
+  /** The org's default program when `programs` may leave it out (customer activities); else the default among `programs`. */
+  defaultProgramId?: number | null;
   configs: ConfigValues;
   txnFields: FieldDef[];
   location: { zoneCode?: string; storeCode?: string };

@@ -43,8 +43,9 @@ export type PlanInput = {
 
 export function planAwards(input: PlanInput): { awards: PlannedAward[]; warnings: Warning[]; tierActions: PlannedTierAction[] } {
   const { state, customer } = input;
-  const defaultProgram = state.programs.find((p) => p.isDefault)!;
-  const groupProgramOf = (programId: number) => (state.configs.CONF_ENABLE_GROUP_POINTS_BY_PROGRAM ? programId : defaultProgram.id);
+  // The default program's wallet holds group points; it is known even when the event does not run there.
+  const defaultProgramId = state.defaultProgramId ?? state.programs.find((p) => p.isDefault)?.id ?? null;
+  const groupProgramOf = (programId: number) => (state.configs.CONF_ENABLE_GROUP_POINTS_BY_PROGRAM ? programId : (defaultProgramId ?? programId));
   const awards: PlannedAward[] = [];
   const warnings: Warning[] = [];
   const tierActions: PlannedTierAction[] = [];

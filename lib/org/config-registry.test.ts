@@ -8,13 +8,15 @@ const SPEC_KEYS = [
   "ENABLE_FLEET_LOYALTY", "ENABLE_GROUP_PROGRAMS_REDEMPTION", "CONF_ENABLE_GROUP_POINTS_BY_PROGRAM", "ENABLE_CROSS_MEMBER_REDEMPTION",
   "CONF_DISABLE_GROUP_DEACTIVATION_ON_PRIMARY_MEMBER_EXIT", "ROLLING_EXPIRY_INCLUDE_ZERO_POINTS", "SINGLE_ROLLING_EXPIRY",
 ];
+// The vendor's, beyond SPEC §0: the reversal switch of SPEC-vendor-api §D.2 (issue 11).
+const VENDOR_KEYS = ["Allow_points_redemption_reversal"];
 // Ours, beyond SPEC §0: maker-checker for workflow publishing (issue 8); seed 001's default rate (issue 13);
 // the OTP waiver for trusted API clients' transfers (issue 11).
 const CLONE_KEYS = ["WORKFLOW_MAKER_CHECKER", "CONF_DEFAULT_POINTS_ON_TRANSACTION", "CONF_DEFAULT_POINTS_PERCENT", "POINTS_TRANSFER_OTP_WAIVED_FOR_TRUSTED_CLIENTS", "WEBHOOK_ALLOW_PRIVATE_TARGETS"];
 
 describe("config registry", () => {
   it("holds every SPEC §0 config, each with a description and a default its own schema accepts", () => {
-    expect([...CONFIG_KEYS].sort()).toEqual([...SPEC_KEYS, ...CLONE_KEYS].sort());
+    expect([...CONFIG_KEYS].sort()).toEqual([...SPEC_KEYS, ...VENDOR_KEYS, ...CLONE_KEYS].sort());
     for (const key of CONFIG_KEYS) {
       const def = configDef(key);
       expect(def.description.length, key).toBeGreaterThan(20);

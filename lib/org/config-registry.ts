@@ -111,6 +111,11 @@ export const CONFIG_REGISTRY = {
     area: "Redemption", type: "boolean", schema: boolean, default: false, label: "Cross-member redemption",
     description: "A user-group member's redemption draws from the combined balance of all active members, first-expiring points first.",
   }),
+  Allow_points_redemption_reversal: def({
+    area: "Redemption", type: "boolean", schema: boolean, default: false, label: "Redemption reversal",
+    description: "Lets API clients reverse a redemption (POST /v2/points/reverse), giving its points back to the lots they came from. Off: a reversal is refused with 905.",
+    notes: "The vendor's EMF config, spelled as SPEC-vendor-api §D.2 spells it; off unless turned on, as the vendor's reversal “needs” it. The vendor answers 905 as a warning; with nothing reversed we answer it as a 403 error.",
+  }),
   POINTS_TRANSFER_OTP_WAIVED_FOR_TRUSTED_CLIENTS: def({
     area: "Redemption", type: "boolean", schema: boolean, default: false, label: "No OTP for trusted API clients' transfers",
     description: "Customer-to-customer transfers from an API client an admin marked as trusted (Settings → API clients) need no OTP. Every other client still sends the code.",

@@ -5,7 +5,8 @@ import { checkOtp, issueOtp } from "./otp";
 import type { OtpGenerateInput, OtpValidateInput } from "./schema";
 
 // POST /v2/otp/generate and /v2/otp/validate (SPEC-vendor-api §D.1). A code sent to a customer's
-// mobile or e-mail is tied to that customer, so a POINTSTRANSFER code authorises their transfers.
+// mobile or e-mail is tied to that customer, so a POINTSTRANSFER code authorises their transfers
+// and a POINTS code their v1.1 redemptions (lib/redemption/validation.ts).
 
 async function customerIdOf(orgId: number, entityType: "MOBILE" | "EMAIL", value: string): Promise<number | null> {
   const found = await findCustomerByIdentifier({ orgId, identifierName: entityType === "MOBILE" ? "mobile" : "email", identifierValue: value, source: "ALL" });

@@ -8,7 +8,7 @@ export type OtpAction = (typeof OTP_ACTIONS)[number];
 const entity = {
   entityType: z.enum(["MOBILE", "EMAIL"]),
   entityValue: z.string().trim().min(1).max(200),
-  action: z.enum(OTP_ACTIONS).meta({ description: "What the code is for: POINTSTRANSFER codes authorise POST /v2/points/transfer." }),
+  action: z.enum(OTP_ACTIONS).meta({ description: "What the code is for: POINTS codes are the validation_code of POST /v1.1/points/redeem, POINTSTRANSFER codes authorise POST /v2/points/transfer." }),
 };
 
 export const otpGenerateSchema = z.object({

@@ -143,6 +143,7 @@ export const isRedeemableAnswer = z
           }),
         }),
       }),
+      warnings: z.array(z.object({ status: z.literal(false), code: z.number().int(), message: z.string() })).meta({ description: "876 when issue_otp=true but the customer has no mobile or e-mail to send the code to." }),
     }),
   })
   .meta({ id: "IsRedeemableAnswer" });
@@ -152,6 +153,7 @@ export function isRedeemableResponse(
   points: number,
   c: V11Customer,
   outcome: { ok: true; result: RedemptionResult } | { ok: false; code: number; message: string; ratio: string | null; balance: number | null },
+  warnings: { status: false; code: number; message: string }[] = [],
 ): z.output<typeof isRedeemableAnswer> {
   const ratio = outcome.ok ? outcome.result.pointsToCurrencyRatio : (outcome.ratio ?? "0");
   const value = outcome.ok ? outcome.result.redeemedValue : "0";
@@ -170,6 +172,28 @@ export function isRedeemableResponse(
           redeemable: { points, is_redeemable: outcome.ok, points_redeem_value: value, points_redeem_local_value: value, points_currency_ratio: ratio, item_status: status },
         },
       },
+      warnings,
+    },
+  };
+}
+
+export const validationCodeAnswer = z
+  .object({
+    response: z.object({
+      status: v11Status,
+      validation_code: z.object({
+        code: z.object({ user_id: z.number().int(), mobile: z.string().nullable(), email: z.string().nullable(), points: z.number().nullable(), item_status: itemStatus }),
+      }),
+    }),
+  })
+  .meta({ id: "V11ValidationCodeAnswer" });
+
+/** GET /v1.1/points/validationcode: the code was sent (the code itself only ever goes to the customer). */
+export function validationCodeResponse(c: V11Customer, points: number | null): z.output<typeof validationCodeAnswer> {
+  return {
+    response: {
+      status: { success: "true", code: 200, message: "SUCCESS" },
+      validation_code: { code: { user_id: c.id, mobile: c.mobile, email: c.email, points, item_status: { success: true, code: 800, message: "Validation code sent" } } },
     },
   };
 }

@@ -11,6 +11,7 @@ const CODES = {
   818: ["CONFLICT", "Current points are less than points requested for redemption."],
   827: ["FORBIDDEN", "Unable to redeem points: group redemption in a multi-program org needs ENABLE_GROUP_PROGRAMS_REDEMPTION (SPEC §0)."],
   828: ["FORBIDDEN", "Customer {0} may not redeem the points of group {1}: only the primary member, or a member with allow_points_redemption and without block_points_redemption, may."],
+  860: ["INVALID", "Unable to issue OTP."],
   888: ["INVALID", "Configuration is invalid: {0}"],
   901: ["INVALID", "Invalid points or points redemption Id passed."],
   902: ["NOT_FOUND", "Redemption ID does not exist."],
@@ -22,6 +23,7 @@ const CODES = {
   1690: ["FORBIDDEN", "User groups are not enabled for this org: turn on CONF_USER_GROUP_ENABLED."],
   3316: ["INVALID", "Group redemption action executed for non group redemption payload"],
   3802: ["CONFLICT", "Points reversal redeemed points already reversed."],
+  905: ["FORBIDDEN", "points redemption reversal is disabled for the org."],
   8015: ["NOT_FOUND", "No customer found for the given identifiers."],
 } as const satisfies Record<number, readonly [AppErrorKind, string]>;
 

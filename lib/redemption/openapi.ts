@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { apiOperation, type DocumentedError } from "@/lib/api/openapi/operation";
-import { isRedeemableAnswer, v11RedeemAnswer, v2RedemptionAnswer } from "./answers";
+import { isRedeemableAnswer, v11RedeemAnswer, v2RedemptionAnswer, validationCodeAnswer } from "./answers";
 import { messageOf, statusOf, type RedemptionCode } from "./errors";
-import { isRedeemableQuerySchema, redemptionParams, reverseBodySchema, v11RedeemBodySchema, v11RedeemQuerySchema, v2RedemptionBodySchema } from "./schema";
+import { isRedeemableQuerySchema, redemptionParams, reverseBodySchema, v11RedeemBodySchema, v11RedeemQuerySchema, v2RedemptionBodySchema, validationCodeQuerySchema } from "./schema";
 
 // The redemption routes in the OpenAPI document, from the schemas their handlers parse with.
 
@@ -41,7 +41,7 @@ export const redemptionPaths: ZodOpenApiPathsObject = {
         params: redemptionParams,
         body: v2RedemptionBodySchema,
         response: v2RedemptionAnswer,
-        errors: [...STRATEGY, ...WALLET],
+        errors: [...STRATEGY, ...WALLET, ...known(808)],
       }),
       requestParams: { path: redemptionParams, header: idempotencyHeader },
     },
@@ -51,7 +51,7 @@ export const redemptionPaths: ZodOpenApiPathsObject = {
       ...apiOperation({
         tag: "Points",
         summary: "Reverse a redemption (vendor §D.2)",
-        description: "Gives a redemption's points back to the lots they came from, once; the identifier must name the customer who redeemed.",
+        description: "Gives a redemption's points back to the lots they came from, once; the identifier must name the customer who redeemed. Only in an org whose Allow_points_redemption_reversal config is on (905 otherwise).",
         scope: "points:write",
         body: reverseBodySchema,
         response: z.object({
@@ -64,7 +64,7 @@ export const redemptionPaths: ZodOpenApiPathsObject = {
           reversalId: z.number().int(),
           warnings: z.array(z.unknown()),
         }),
-        errors: [...known(901, 902, 904, 810, 3802), { status: 409, code: 409, message: "Idempotency-Key {key} was already used with a different request." }],
+        errors: [...known(905, 901, 902, 904, 810, 3802), { status: 409, code: 409, message: "Idempotency-Key {key} was already used with a different request." }],
       }),
       requestParams: { header: idempotencyHeader },
     },
@@ -73,11 +73,22 @@ export const redemptionPaths: ZodOpenApiPathsObject = {
     get: apiOperation({
       tag: "Points (v1.1)",
       summary: "Can these points be redeemed? (vendor §D.1)",
-      description: "The v1.1 pre-check. A redemption the rules refuse is answered 200 with is_redeemable false and the rule's code in item_status; nothing moves.",
+      description: "The v1.1 pre-check. A redemption the rules refuse is answered 200 with is_redeemable false and the rule's code in item_status; nothing moves. With issue_otp=true (and the scope points:write) a redeemable answer also sends the customer the validation code for POST /v1.1/points/redeem, to their mobile, else their e-mail (warning 876 when they have neither).",
       scope: "points:read",
       query: isRedeemableQuerySchema,
       response: isRedeemableAnswer,
-      errors: known(1213, 1619, 1620, 1647, 1690, 8015),
+      errors: [...known(1213, 1619, 1620, 1647, 1690, 8015), { status: 403, code: 403, message: "issue_otp=true sends a code: this API client lacks the scope points:write." }],
+    }),
+  },
+  "/v1.1/points/validationcode": {
+    get: apiOperation({
+      tag: "Points (v1.1)",
+      summary: "Send a redemption validation code (vendor §D.1)",
+      description: "Sends the customer (mobile, email, external_id or user_id) a six-digit code for POST /v1.1/points/redeem's validation_code, to their mobile, else their e-mail, through the outbox. It replaces the customer's open redemption code, is good for 10 minutes and 5 wrong tries, and redeems once. POST /v2/otp/generate with action POINTS to the customer's mobile or e-mail issues the same kind of code.",
+      scope: "points:write",
+      query: validationCodeQuerySchema,
+      response: validationCodeAnswer,
+      errors: known(860, 8015),
     }),
   },
   "/v1.1/points/redeem": {
@@ -86,7 +97,7 @@ export const redemptionPaths: ZodOpenApiPathsObject = {
         tag: "Points (v1.1)",
         summary: "Redeem points (vendor §D.1)",
         description:
-          "The vendor's `{root:{redeem:[…]}}` body, one redemption per request. validation_code is mandatory unless skip_validation=true (this server issues no redemption codes yet, so send skip_validation=true). A group wallet by user_group2_id | user_group2_external_id | user_group2_primary_user_id | use_default_user_group2; group_redemption: true is MLP cross-program redemption (ENABLE_GROUP_PROGRAMS_REDEMPTION and the default program's PointsRedemption branch, else 3316), drawing first-expiring points across programs.",
+          "The vendor's `{root:{redeem:[…]}}` body, one redemption per request. validation_code is mandatory unless skip_validation=true: the customer's redemption code (GET /v1.1/points/validationcode, isredeemable with issue_otp=true, or POST /v2/otp/generate with action POINTS), used up by the redemption; a wrong, expired or used code is 808 and nothing moves. A group wallet by user_group2_id | user_group2_external_id | user_group2_primary_user_id | use_default_user_group2; group_redemption: true is MLP cross-program redemption (ENABLE_GROUP_PROGRAMS_REDEMPTION and the default program's PointsRedemption branch, else 3316), drawing first-expiring points across programs.",
         scope: "points:write",
         query: v11RedeemQuerySchema,
         body: v11RedeemBodySchema,

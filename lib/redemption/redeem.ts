@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { rollOnEvent } from "@/lib/expiry/rolling";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { memberCan } from "@/lib/groups/rules";
 import { debit } from "@/lib/ledger/post";
@@ -107,7 +108,7 @@ export async function prepareRedemption(req: RedemptionRequest): Promise<Prepare
     breakdown: draws.map((d) => ({ programId: d.programId, ownerType: d.owner.type, ownerId: d.owner.id, points: d.points, lots: [] })),
     ...crossMember(source, draws),
   };
-  return { validated, commit: (tx) => commitRedemption(tx, req, strategies, draws, base, source, currentPoints) };
+  return { validated, commit: (tx) => commitRedemption(tx, req, strategies, draws, base, source, currentPoints, configs) };
 }
 
 async function commitRedemption(
@@ -118,7 +119,15 @@ async function commitRedemption(
   base: Omit<RedemptionResult, "redemptionId" | "balance" | "breakdown">,
   source: Source,
   balanceBefore: number,
+  configs: ConfigValues,
 ): Promise<RedemptionResult> {
+  // A redemption is a rolling event where the org's Single Rolling Expiry names it (SPEC §8):
+  // before the debits, so the redeemer's wallets are locked in id order first, as a transaction does.
+  await rollOnEvent(tx, {
+    orgId: req.orgId, customerId: req.customerId, event: "PointsRedemption", eventAt: new Date(), configs,
+    programIds: [...new Set(draws.map((d) => d.programId))],
+    group: source.wallet.type === "USERGROUP" ? { id: source.wallet.id, programOf: () => draws[0]!.programId } : null,
+  });
   const provenance = {
     actor: req.actor,
     sourceType: "REDEMPTION",

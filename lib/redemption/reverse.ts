@@ -4,12 +4,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { findCustomerByIdentifier } from "@/lib/customers/queries";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { reverse } from "@/lib/ledger/post";
+import { getOrgConfig } from "@/lib/org/configs";
 import { redemptionError } from "./errors";
 import type { ReverseBody } from "./schema";
 
 // POST /v2/points/reverse (SPEC-vendor-api §D.2): undoes a redemption once. Every movement that
 // paid for it is reversed by the ledger (the points go back to the very lots they came from), under
-// the redemption row's lock, so of two racing reversals one wins and the other gets 3802.
+// the redemption row's lock, so of two racing reversals one wins and the other gets 3802. Only
+// where the org turned on Allow_points_redemption_reversal (905 otherwise).
 
 export type ReversalResult = {
   redemptionId: string;
@@ -24,6 +26,9 @@ export type ReversalResult = {
 
 /** Reads who the identifier names (outside the transaction); the returned work reverses. */
 export async function prepareReversal({ orgId, actor, body, requestId }: { orgId: number; actor: Actor; body: ReverseBody; requestId: string }) {
+  if (!(await getOrgConfig(orgId, "Allow_points_redemption_reversal"))) {
+    throw redemptionError(905, [], { field: "redemptionId", detail: "Turn on Allow_points_redemption_reversal (Settings → Configs) to reverse redemptions." });
+  }
   const id = /^\d{1,10}$/.test(body.redemptionId) ? Number(body.redemptionId) : NaN;
   if (!(id >= 1 && id <= MAX_ID)) throw redemptionError(901, [], { field: "redemptionId" });
   const customer = await findCustomerByIdentifier({ orgId, identifierName: body.identifier.type, identifierValue: body.identifier.value, source: "ALL" });

@@ -18,7 +18,7 @@ export const v2RedemptionBodySchema = z
     points: z.number({ message: "points must be a number" }),
     transactionNumber: text(100).optional(),
     externalReferenceNumber: text(100).optional(),
-    validationCode: text(50).optional(),
+    validationCode: text(50).optional().meta({ description: "Optional here: when sent, the customer's redemption code (GET /v1.1/points/validationcode, or POST /v2/otp/generate with action POINTS), used up by the redemption; 808 when it is wrong, expired or used." }),
     source: text(30).optional(),
     notes: text(500).optional(),
     commit: z.boolean().default(true).meta({ description: "false: validate only, nothing moves." }),
@@ -64,6 +64,17 @@ export const isRedeemableQuerySchema = z.object({
   format: z.enum(["json"]).optional(),
 });
 export type IsRedeemableQuery = z.output<typeof isRedeemableQuerySchema>;
+
+/** GET /v1.1/points/validationcode: the customer who will redeem (and, as the vendor asks, the points). */
+export const validationCodeQuerySchema = z.object({
+  mobile: customerQuery.mobile,
+  email: customerQuery.email,
+  external_id: customerQuery.external_id,
+  user_id: idText.optional(),
+  points: z.string().trim().regex(/^\d{1,16}$/, "must be a whole number").transform(Number).optional(),
+  format: z.enum(["json"]).optional(),
+});
+export type ValidationCodeQuery = z.output<typeof validationCodeQuerySchema>;
 
 export const v11RedeemQuerySchema = z.object({
   program_id: idText.optional(),

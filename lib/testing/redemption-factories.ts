@@ -63,6 +63,10 @@ export const redemptionDb = {
   countRedeemMovements: (orgId: number) => db.movement.count({ where: { orgId, kind: "REDEEM" } }),
   program: (orgId: number, name: string) => db.program.create({ data: { orgId, name, active: true } }),
   verify: (orgId: number) => verifyLedger(db, orgId),
+  otps: (orgId: number) => db.otp.findMany({ where: { orgId }, orderBy: { id: "asc" } }),
+  /** Lets the customer's open redemption codes run out. */
+  expireRedemptionCodes: (orgId: number, customerId: number) =>
+    db.otp.updateMany({ where: { orgId, customerId, action: "POINTS", closedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } }),
   /** Lets an existing (till-bound) API client move points too. */
   allowPoints: (orgId: number, authorization: string) =>
     db.apiClient.updateMany({

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { rollOnEvent } from "@/lib/expiry/rolling";
 import { isInsufficientPoints } from "@/lib/ledger/errors";
 import { transfer } from "@/lib/ledger/transfer";
 import { transferError } from "./errors";
@@ -53,6 +54,13 @@ export async function commitTransfer(tx: Prisma.TransactionClient, plan: Transfe
   } catch (error) {
     if (isInsufficientPoints(error)) throw insufficient(plan, error);
     throw error;
+  }
+  // A transfer is a rolling event of the customer who asked where the org's Single Rolling Expiry
+  // names it (SPEC §8). After the transfer, whose function already holds the wallets it moved
+  // between: rolling first would lock the asker's wallets ahead of the other party's, and two
+  // customers sending each other points would deadlock.
+  if (plan.initiatorId !== null) {
+    await rollOnEvent(tx, { orgId: plan.orgId, customerId: plan.initiatorId, event: "PointsTransfer", eventAt: new Date(), programIds: plan.fromPrograms });
   }
   const leftBehind = plan.regularOnly ? await promotionalLeft(tx, plan) : 0;
   const row = await tx.pointsTransfer.create({

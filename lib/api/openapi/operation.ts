@@ -56,6 +56,11 @@ const STATUS_TEXT: Record<number, string> = {
   500: "A bug: the answer names only the request id",
 };
 
+/** The Idempotency-Key header of the points-moving writes (lib/api/idempotency.ts), for `requestParams.header`. */
+export const idempotencyHeader = z.object({
+  "Idempotency-Key": z.string().max(255).optional().meta({ description: "Retry safely: the same key and body replay the first answer (header Idempotent-Replayed: true); another body is a 409." }),
+});
+
 export function apiOperation(spec: OperationSpec): ZodOpenApiOperationObject {
   const errors: DocumentedError[] = [...(spec.errors ?? [])];
   if (spec.params || spec.query || spec.body) {

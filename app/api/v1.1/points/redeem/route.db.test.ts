@@ -57,12 +57,11 @@ describe("POST /v1.1/points/redeem", () => {
     expect(r.body.response?.responses.points.redemption_id).toMatch(/^\d+$/);
   });
 
-  it("needs validation_code unless skip_validation=true (403), and cannot check one yet (808)", async () => {
+  it("needs validation_code unless skip_validation=true (403); names an unknown customer 8015", async () => {
     const f = await createRedemptionOrg();
     await setRedemptionStrategy(f.orgId, f.defaultProgram.id);
     const ana = await createCustomer(f.orgId);
     expect(codeOf(await redeem(f.authorization, { points_redeemed: 1, customer: { mobile: ana.mobile } }, ""))).toBe(403);
-    expect(codeOf(await redeem(f.authorization, { points_redeemed: 1, customer: { mobile: ana.mobile }, validation_code: "ABC" }, ""))).toBe(808);
     expect(codeOf(await redeem(f.authorization, { points_redeemed: 1, customer: { mobile: "910000000001" } }))).toBe(8015);
     expect((await redeem(f.authorization, { points_redeemed: 1, customer: {} })).status).toBe(400);
   });

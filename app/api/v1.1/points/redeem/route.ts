@@ -4,18 +4,21 @@ import { v11RedeemResponse } from "@/lib/redemption/answers";
 import { v11Customer } from "@/lib/redemption/customers";
 import { prepareRedemption } from "@/lib/redemption/redeem";
 import { v11RedeemBodySchema, v11RedeemQuerySchema } from "@/lib/redemption/schema";
-import { assertValidationSkipped } from "@/lib/redemption/v11";
+import { checkValidationCode, useValidationCode } from "@/lib/redemption/validation";
 
 /**
  * POST /v1.1/points/redeem (SPEC-vendor-api §D.1): the vendor's body `{root:{redeem:[…]}}`; a
  * group wallet by the user_group2_* query parameters; `group_redemption: true` for MLP
- * cross-program redemption. Idempotency-Key replays.
+ * cross-program redemption. `validation_code` is the customer's POINTS OTP (lib/redemption/validation.ts),
+ * used up in the redemption's transaction; `skip_validation=true` waives it. Idempotency-Key replays.
  */
+const CODE_FIELD = "root.redeem.0.validation_code";
+
 export const POST = withApiClient({ scope: "points:write", query: v11RedeemQuerySchema, body: v11RedeemBodySchema }, async ({ caller, orgId, query, body, request, requestId }) => {
   const entry = body.root.redeem[0]!;
   const answer = await runPrepared({ orgId, key: idempotencyKeyOf(request), fingerprint: requestFingerprint(request, body) }, async () => {
-    assertValidationSkipped(query.skip_validation, entry.validation_code, "root.redeem.0.validation_code");
     const customer = await v11Customer(orgId, entry.customer);
+    const otpId = await checkValidationCode(orgId, customer.id, query.skip_validation, entry.validation_code, CODE_FIELD);
     const prepared = await prepareRedemption({
       orgId,
       actor: { kind: "apiClient", id: caller.id, label: caller.name },
@@ -30,7 +33,10 @@ export const POST = withApiClient({ scope: "points:write", query: v11RedeemQuery
       notes: entry.notes,
       requestId,
     });
-    return async (tx) => ({ status: 200, body: v11RedeemResponse(await prepared.commit(tx), customer, entry.transaction_number ?? null) });
+    return async (tx) => {
+      await useValidationCode(tx, otpId, CODE_FIELD);
+      return { status: 200, body: v11RedeemResponse(await prepared.commit(tx), customer, entry.transaction_number ?? null) };
+    };
   });
   return answerResponse(answer);
 });

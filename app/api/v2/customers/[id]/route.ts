@@ -3,8 +3,8 @@ import { customerJson } from "@/lib/customers/customer-json";
 import { getCustomerView } from "@/lib/customers/customer-view";
 import { customerError } from "@/lib/customers/errors";
 import { customerBodySchema, customerIdPathSchema, getCustomerQuerySchema, updateByIdQuerySchema } from "@/lib/customers/schema";
-import { saveCustomerUpdate } from "@/lib/customers/save";
-import { apiActor, associate, writeAnswer } from "../customer-writes";
+import { saveCustomerUpdateIn } from "@/lib/customers/save";
+import { apiActor, associate, customerWrite } from "../customer-writes";
 
 /** GET /v2/customers/{id}: the customer with profiles per source, cards, and `embed=mlp|points` (SPEC-vendor-api §B.4). */
 export const GET = withApiClient(
@@ -17,12 +17,12 @@ export const GET = withApiClient(
   },
 );
 
-/** PUT /v2/customers/{id}: updates the customer (SPEC-vendor-api §B.2); fleet association in the same transaction. */
+/** PUT /v2/customers/{id}: updates the customer (SPEC-vendor-api §B.2); fleet association and the till's programs' CustomerUpdate workflows in the same transaction. */
 export const PUT = withApiClient(
   { scope: "customers:write", params: customerIdPathSchema, query: updateByIdQuerySchema, body: customerBodySchema },
-  async ({ caller, orgId, params, query, body }) => {
+  async ({ caller, orgId, params, query, body, request, requestId }) => {
     const actor = apiActor(caller);
-    const saved = await saveCustomerUpdate({
+    return customerWrite({ caller, orgId, request, body, requestId }, true, (tx) => saveCustomerUpdateIn(tx, {
       orgId,
       actor,
       customerId: params.id,
@@ -30,7 +30,6 @@ export const PUT = withApiClient(
       tillId: caller.tillId,
       singleEnroll: query.mlp_single_enroll,
       inSameTransaction: associate({ orgId, actor, associationDetails: body.associationDetails }),
-    });
-    return writeAnswer(saved);
+    }));
   },
 );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as REDEEM } from "@/app/api/v2/customers/[id]/redemptions/route";
 import { walletBalance } from "@/lib/testing/engine-factories";
-import { createCustomer } from "@/lib/testing/groups-factories";
+import { createCustomer, setOrgConfig } from "@/lib/testing/groups-factories";
 import { createRedemptionOrg, grant, redemptionDb, setRedemptionStrategy } from "@/lib/testing/redemption-factories";
 import { callRoute } from "@/lib/testing/route";
 import { POST } from "./route";
@@ -10,8 +10,10 @@ type Body = { redemptionId?: string; pointsReversed?: number; customerId?: numbe
 
 const json = (authorization: string) => ({ authorization, "content-type": "application/json" });
 
-async function setup() {
-  const f = await createRedemptionOrg();
+const REVERSAL_ON = { Allow_points_redemption_reversal: true };
+
+async function setup(configs: Record<string, unknown> = REVERSAL_ON) {
+  const f = await createRedemptionOrg(configs);
   await setRedemptionStrategy(f.orgId, f.defaultProgram.id);
   const ana = await createCustomer(f.orgId);
   await grant(f.orgId, f.defaultProgram.id, { type: "CUSTOMER", id: ana.id }, 200);
@@ -61,8 +63,22 @@ describe("POST /v2/points/reverse", () => {
     expect(await codeOf({ redemptionId, identifier: { type: "mobile", value: ana.mobile }, pointsToBeReversed: 10 })).toBe(810);
     expect((await reverse(f.authorization, { redemptionId, identifier: { type: "card", value: "1" } })).status).toBe(400);
     // Another org's client cannot see the redemption.
-    const stranger = await createRedemptionOrg();
+    const stranger = await createRedemptionOrg(REVERSAL_ON);
     expect((await reverse(stranger.authorization, { redemptionId, identifier: { type: "mobile", value: ana.mobile } })).body.errors?.[0]?.code).toBe(902);
     expect(await walletBalance(f.orgId, "CUSTOMER", ana.id, f.defaultProgram.id)).toBe(120);
+  });
+
+  it("is refused with 905 while the org's Allow_points_redemption_reversal is off (the default), and nothing moves", async () => {
+    const { f, ana, redemptionId } = await setup({});
+    const body = { redemptionId, identifier: { type: "mobile", value: ana.mobile } };
+    const off = await reverse(f.authorization, body);
+    expect([off.status, off.body.errors?.[0]?.code]).toEqual([403, 905]);
+    expect(off.body.errors?.[0]?.message).toMatch(/^points redemption reversal is disabled for the org\./);
+    expect(await walletBalance(f.orgId, "CUSTOMER", ana.id, f.defaultProgram.id)).toBe(120);
+    expect((await redemptionDb.redemptions(f.orgId))[0]?.reversedAt).toBeNull();
+
+    await setOrgConfig(f.orgId, "Allow_points_redemption_reversal", true);
+    expect((await reverse(f.authorization, body)).status).toBe(200);
+    expect(await walletBalance(f.orgId, "CUSTOMER", ana.id, f.defaultProgram.id)).toBe(200);
   });
 });

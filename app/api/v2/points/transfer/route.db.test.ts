@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { caller, codes } from "@/app/api/v2/userGroup2/api-test-helpers";
 import { createCustomer, setOrgConfig } from "@/lib/testing/groups-factories";
+import { deliveredCode } from "@/lib/testing/otp";
 import { callRoute } from "@/lib/testing/route";
 import { award, balanceOf, createTransfersOrg, transfersDb } from "@/lib/testing/transfers-factories";
 import { POST as GENERATE } from "../../otp/generate/route";
@@ -32,17 +33,6 @@ const ids = (id: number) => ({ type: "ID", value: String(id) });
 const cust = (id: number) => ({ type: "CUSTOMER" as const, id });
 const send = (body: unknown, key?: string) =>
   callRoute(POST, "/api/v2/points/transfer", { method: "POST", headers: { authorization, "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) }, body: JSON.stringify(body) });
-
-/** The code the outbox delivered (the development sender prints it to the log). */
-async function deliveredCode(run: () => Promise<unknown>): Promise<string> {
-  const log = vi.spyOn(console, "info").mockImplementation(() => {});
-  await run();
-  const line = log.mock.calls.map((c) => String(c[0])).find((l) => l.startsWith("[outbox]"));
-  const code = line?.match(/code is (\d{6})/)?.[1];
-  if (!code) throw new Error(`no OTP delivered: ${JSON.stringify(log.mock.calls)}`);
-  log.mockRestore();
-  return code;
-}
 
 async function pair(points = 100) {
   const [a, b] = [await createCustomer(orgId), await createCustomer(orgId)];

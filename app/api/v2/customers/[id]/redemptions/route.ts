@@ -4,15 +4,19 @@ import { v2Answer } from "@/lib/redemption/answers";
 import { v2Customer } from "@/lib/redemption/customers";
 import { prepareRedemption } from "@/lib/redemption/redeem";
 import { redemptionParams, v2RedemptionBodySchema } from "@/lib/redemption/schema";
+import { checkValidationCode, useValidationCode } from "@/lib/redemption/validation";
 
 /**
  * POST /v2/customers/{id}/redemptions (SPEC §2.4): redeem points from the customer's wallet, a
  * group's (userGroup2Id / useDefaultUserGroup2) or, under ENABLE_CROSS_MEMBER_REDEMPTION, the
- * members' pool; `commit: false` validates only. Idempotency-Key replays.
+ * members' pool; `commit: false` validates only. A `validationCode`, when sent, must be the
+ * customer's redemption code (lib/redemption/validation.ts), used up by the redemption. Idempotency-Key replays.
  */
 export const POST = withApiClient({ scope: "points:write", params: redemptionParams, body: v2RedemptionBodySchema }, async ({ caller, orgId, params, body, request, requestId }) => {
   const answer = await runPrepared({ orgId, key: idempotencyKeyOf(request), fingerprint: requestFingerprint(request, body) }, async () => {
     await v2Customer(orgId, params.id);
+    // Optional here (SPEC §2.4), unlike v1.1: absent, nothing is checked; sent, it must be good.
+    const otpId = await checkValidationCode(orgId, params.id, body.validationCode === undefined, body.validationCode, "validationCode");
     const prepared = await prepareRedemption({
       orgId,
       actor: { kind: "apiClient", id: caller.id, label: caller.name },
@@ -26,7 +30,11 @@ export const POST = withApiClient({ scope: "points:write", params: redemptionPar
       notes: body.notes,
       requestId,
     });
-    return async (tx) => ({ status: 200, body: v2Answer(body.commit ? await prepared.commit(tx) : prepared.validated, body.commit) });
+    return async (tx) => {
+      if (!body.commit) return { status: 200, body: v2Answer(prepared.validated, false) };
+      await useValidationCode(tx, otpId, "validationCode");
+      return { status: 200, body: v2Answer(await prepared.commit(tx), true) };
+    };
   });
   return answerResponse(answer);
 });
