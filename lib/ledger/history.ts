@@ -52,10 +52,11 @@ export async function listLedgerEntries({
 }): Promise<Page<LedgerEntry>> {
   const account = await db.pointsAccount.findFirst({
     where: { orgId, programId, ownerType: owner.type, ownerId: owner.id },
-    select: { id: true, balance: true, _count: { select: { postings: true } } },
+    select: { id: true, balance: true },
   });
   if (!account) return pageOf([], 0, 1, pageSize);
-  const total = account._count.postings;
+  // Counted on its own: a relation _count makes Prisma group the whole Posting table first.
+  const total = await db.posting.count({ where: { accountId: account.id } });
   const current = Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
   // Newest first: the balance after a row is today's balance less what came after it. Oldest
   // first: the sum up to and including it. Either way the window runs in the index's order.
