@@ -89,17 +89,17 @@ export async function groupExpiredPoints(orgId: number, groupId: number): Promis
  */
 export async function pointsContributed(orgId: number, groupId: number, customerIds: readonly number[]): Promise<Map<number, number>> {
   if (customerIds.length === 0) return new Map();
+  // Per bill (LATERAL): its movements and their postings on the group's wallet. Joined the other
+  // way, the planner — not knowing which account the group's is — would read the whole wallet.
   const rows = await db.$queryRaw<{ customerId: number; points: Prisma.Decimal }[]>`
-    WITH bills AS MATERIALIZED (
-      -- Materialized: the planner, not knowing which account the join picks, would otherwise
-      -- start from the group wallet's postings (all of them) instead of these members' bills.
-      SELECT t.id, t."customerId" FROM "Transaction" t WHERE t."orgId" = ${orgId} AND t."customerId" IN (${Prisma.join(customerIds)})
-    )
-    SELECT t."customerId", SUM(p.amount) AS points
-    FROM bills t
-      JOIN "Movement" m ON m."transactionId" = t.id
-      JOIN "Posting" p ON p."movementId" = m.id
-      JOIN "PointsAccount" a ON a.id = p."accountId" AND a."orgId" = ${orgId} AND a."ownerType" = 'USERGROUP' AND a."ownerId" = ${groupId}
+    SELECT t."customerId", SUM(x.amount) AS points
+    FROM "Transaction" t
+    CROSS JOIN LATERAL (
+      SELECT p.amount FROM "Movement" m JOIN "Posting" p ON p."movementId" = m.id
+      WHERE m."transactionId" = t.id
+        AND p."accountId" IN (SELECT a.id FROM "PointsAccount" a WHERE a."orgId" = ${orgId} AND a."ownerType" = 'USERGROUP' AND a."ownerId" = ${groupId})
+    ) x
+    WHERE t."orgId" = ${orgId} AND t."customerId" IN (${Prisma.join(customerIds)})
     GROUP BY t."customerId"`;
   return new Map(rows.map((r) => [r.customerId, num(r.points)]));
 }
