@@ -92,6 +92,13 @@ test("the members CSV holds the rows the filter shows, and only for someone sign
   expect(lines[1]).toMatch(/^565345942,Dev,Raman,919000005942,.*,PRIMARY,/);
   await page.getByRole("link", { name: /^Exited/ }).click();
   await expect(page.getByRole("table", { name: "Group members" })).toContainText("No member has left this group.");
+  // The filter travels with the export: no exited member shown, none in the file.
+  const exited = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const exitedFile = await exited;
+  expect(exitedFile.suggestedFilename()).toBe("group-3847940-members-exited.csv");
+  const exitedText = await (await exitedFile.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  expect(exitedText.trim().split("\r\n")).toEqual([lines[0]]);
 
   await page.context().clearCookies();
   const anonymous = await page.request.get("/member-care/groups/3847940/members.csv", { maxRedirects: 0 });
