@@ -4,6 +4,7 @@ import { authenticateApiClient, type ApiCaller } from "@/lib/auth/api-client";
 import type { ApiScope } from "@/lib/auth/scopes";
 import { toAppError } from "@/lib/db/errors";
 import { env } from "@/lib/env";
+import { withOrgCacheVersion } from "@/lib/org/cache";
 import { readJsonBody } from "./body";
 import { apiError, errorBody, zodErrors, type ApiErrorItem } from "./envelope";
 import { SHARED_QUERY_CHECKS } from "./params";
@@ -69,7 +70,7 @@ export function withApiClient<S extends Schemas>(
       }
       if (errors.length > 0) return respond(400, errorBody(errors), requestId);
 
-      const result = await handler({
+      const result = await withOrgCacheVersion(caller.orgId, caller.orgCacheVersion, () => handler({
         caller,
         orgId: caller.orgId,
         requestId,
@@ -77,7 +78,7 @@ export function withApiClient<S extends Schemas>(
         query: query as Parsed<S, "query">,
         body: body as Parsed<S, "body">,
         params: params as Parsed<S, "params">,
-      });
+      }));
       if (result instanceof Response) {
         result.headers.set("X-Request-Id", requestId);
         return result;

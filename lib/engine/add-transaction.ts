@@ -3,6 +3,7 @@ import type { Answer, Work } from "@/lib/api/idempotency";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { cachedPerOrg } from "@/lib/org/cache";
 import { evaluateTierAfterActivity, loadTierSetups, type TierChangeResult } from "@/lib/tiers/apply";
 import { tierChangeJson } from "@/lib/tiers/json";
 import { applyWorkflowTierAction } from "@/lib/tiers/workflow-actions";
@@ -61,7 +62,7 @@ export async function prepareTransaction(req: TransactionRequest): Promise<Work>
   const fields = checkTransactionFields(state.txnFields, body.extendedFields);
   const [lives, tierSetups] = await Promise.all([
     Promise.all(state.programs.map(async (p) => [p.id, await getLiveWorkflow({ orgId, programId: p.id })] as const)).then((pairs) => new Map<number, LiveWorkflow | null>(pairs)),
-    loadTierSetups(db, orgId, state.programs.map((p) => p.id)),
+    cachedPerOrg(orgId, `tiers:setups:${state.programs.map((p) => p.id).join(",")}`, () => loadTierSetups(db, orgId, state.programs.map((p) => p.id))),
   ]);
   const { awards, warnings, tierActions } = planAwards({
     activity: "TransactionAdd",

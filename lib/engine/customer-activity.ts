@@ -8,6 +8,7 @@ import { resolvePrograms } from "@/lib/programs/resolve-programs";
 import { loadDefaultExpiries } from "@/lib/programs/strategies/load";
 import { evaluateTierAfterActivity, loadTierSetups, type TierChangeResult } from "@/lib/tiers/apply";
 import { applyWorkflowTierAction } from "@/lib/tiers/workflow-actions";
+import { emitEvent, hasSubscribers } from "@/lib/webhooks/outbox";
 import { getLiveWorkflow, type LiveWorkflow } from "@/lib/workflows/live";
 import { moveKpis, sideEffect, type PointsSideEffect } from "./commit";
 import type { FieldDef } from "./extended-fields";
@@ -88,6 +89,15 @@ export async function runCustomerActivity(tx: Tx, input: CustomerActivityInput):
       provenance: { actor: input.actor, sourceType, sourceRef: `customer ${customerId} (request ${input.requestId})`, workflowVersionId: a.workflowVersionId, conditionId: a.conditionId, notes: a.conditionName },
     });
     sideEffects.push(sideEffect(a, Number(a.points), r.movementId));
+  }
+  // pointsIssued for each wallet credited, as a purchase's (lib/engine/events.ts), in the same transaction.
+  if (sideEffects.length > 0 && (await hasSubscribers(tx, orgId, "pointsIssued"))) {
+    for (const s of sideEffects) {
+      await emitEvent(tx, {
+        orgId, eventName: "pointsIssued", refId: `${orgId}_${customerId}`, requestId: input.requestId,
+        data: { entityInformation: { entityId: s.ownerId, entityType: s.entityType === "USER" ? "CUSTOMER" : "USERGROUP2" }, loyaltyProgramId: s.programId, points: s.rawAwardedPoints, expiryDate: s.expiresOn, transactionId: null, activity, conditionName: s.conditionName },
+      });
+    }
   }
   return { sideEffects, warnings, tierChanges };
 }

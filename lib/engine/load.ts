@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { cachedPerOrg } from "@/lib/org/cache";
 import { getOrgConfigs } from "@/lib/org/configs";
 import type { ConfigValues } from "@/lib/org/config-registry";
 import { resolvePrograms, type ResolvedProgram } from "@/lib/programs/resolve-programs";
@@ -68,15 +69,21 @@ export async function loadEventState(
   const [programs, configs, defs, till, enrolments, accounts, group, defaultExpiries] = await Promise.all([
     resolvePrograms({ orgId, tillCode, cardNumber }),
     getOrgConfigs(orgId),
-    db.extendedFieldDef.findMany({ where: { orgId, scope: "TRANSACTION", active: true }, select: { name: true, type: true, allowedValues: true } }),
-    tillId === null ? null : db.till.findFirst({ where: { id: tillId, orgId }, select: { store: { select: { code: true, zone: { select: { code: true } } } } } }),
+    cachedPerOrg(orgId, "fields:TRANSACTION", () =>
+      db.extendedFieldDef.findMany({ where: { orgId, scope: "TRANSACTION", active: true }, select: { name: true, type: true, allowedValues: true } }),
+    ),
+    tillId === null
+      ? null
+      : cachedPerOrg(orgId, `till-location:${tillId}`, () =>
+          db.till.findFirst({ where: { id: tillId, orgId }, select: { store: { select: { code: true, zone: { select: { code: true } } } } } }),
+        ),
     db.programEnrollment.findMany({
       where: { orgId, customerId },
       select: { programId: true, lifetimePurchases: true, lifetimePoints: true, visits: true, tier: { select: { number: true, name: true } } },
     }),
     db.pointsAccount.findMany({ where: { orgId, ownerType: "CUSTOMER", ownerId: customerId }, select: { programId: true, balance: true } }),
     eventGroup(orgId, customerId, body),
-    loadDefaultExpiries(db, orgId),
+    cachedPerOrg(orgId, "strategies:default-expiries", () => loadDefaultExpiries(db, orgId)),
   ]);
   const balances = new Map(accounts.map((a) => [`CUSTOMER:${customerId}:${a.programId}`, Number(a.balance)]));
   if (group) {

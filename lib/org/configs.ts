@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "./audit";
+import { cachedPerOrg } from "./cache";
 import {
   CONFIG_ALIASES,
   CONFIG_KEYS,
@@ -34,10 +35,14 @@ export type OrgConfigEntry = {
  * Pass the transaction client to read inside a write's transaction.
  */
 export async function getOrgConfigs(orgId: number, client: Reader = db): Promise<ConfigValues> {
-  const stored = await readStored(client, orgId, CONFIG_KEYS);
-  const out: Record<string, unknown> = {};
-  for (const key of CONFIG_KEYS) out[key] = effective(key, stored.get(key)?.value);
-  return out as ConfigValues;
+  const load = async () => {
+    const stored = await readStored(client, orgId, CONFIG_KEYS);
+    const out: Record<string, unknown> = {};
+    for (const key of CONFIG_KEYS) out[key] = effective(key, stored.get(key)?.value);
+    return out as ConfigValues;
+  };
+  // A copy: callers may not share the cached object (lib/org/cache.ts).
+  return { ...(await cachedPerOrg(orgId, "configs", load)) };
 }
 
 /** One config of the org, typed; its default when unset. Pass the transaction client to read inside one. */

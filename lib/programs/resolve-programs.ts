@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { MlpType } from "@/lib/generated/prisma/client";
+import { cachedPerOrg } from "@/lib/org/cache";
 
 export type ResolvedProgram = {
   id: number;
@@ -32,15 +33,30 @@ export async function resolvePrograms({
   tillCode?: string | null | undefined;
   cardNumber?: string | null | undefined;
 }): Promise<ResolvedProgram[]> {
-  const [org, defaultProgram] = await Promise.all([
-    db.org.findFirst({ where: { id: orgId }, select: { mlpType: true } }),
-    db.program.findFirst({ where: { orgId, isDefault: true }, select: { id: true, name: true } }),
-  ]);
+  const [org, defaultProgram] = await cachedPerOrg(orgId, "programs:default", () =>
+    Promise.all([
+      db.org.findFirst({ where: { id: orgId }, select: { mlpType: true } }),
+      db.program.findFirst({ where: { orgId, isDefault: true }, select: { id: true, name: true } }),
+    ]),
+  );
   // Every org is created with its default program (DESIGN §2); missing it is a data bug.
   if (!defaultProgram) throw new Error(`Org ${orgId} has no default program`);
-  const programs: ResolvedProgram[] = [{ ...defaultProgram, isDefault: true, via: null }];
+  const mlpType = org?.mlpType ?? null;
+  const resolve = () => withMappedProgram(orgId, defaultProgram, mlpType, tillCode?.trim(), cardNumber?.trim());
+  // A card's series is the customer's data, read every time; a till's program is the org's setup.
+  if (mlpType === "CARD_SERIES") return resolve();
+  return [...(await cachedPerOrg(orgId, `programs:till:${mlpType ? (tillCode?.trim() ?? "") : ""}`, resolve))];
+}
 
-  const entity = org?.mlpType ? await mappedEntity(orgId, org.mlpType, tillCode?.trim(), cardNumber?.trim()) : null;
+async function withMappedProgram(
+  orgId: number,
+  defaultProgram: { id: number; name: string },
+  mlpType: MlpType | null,
+  tillCode: string | undefined,
+  cardNumber: string | undefined,
+): Promise<ResolvedProgram[]> {
+  const programs: ResolvedProgram[] = [{ ...defaultProgram, isDefault: true, via: null }];
+  const entity = mlpType ? await mappedEntity(orgId, mlpType, tillCode, cardNumber) : null;
   if (!entity) return programs;
   const mapping = await db.programEntity.findFirst({
     where: { orgId, entityType: entity.type, entityId: entity.id, program: { orgId, active: true, isDefault: false } },

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
+import { cachedPerOrg } from "@/lib/org/cache";
 import type { WebhookEvent } from "./events";
 
 // The outbox (DESIGN §2, issue 12): an event becomes one delivery row per active subscription to
@@ -43,6 +44,8 @@ export async function hasSubscribers(tx: Tx, orgId: number, eventName: WebhookEv
 
 /** The events anyone in the org subscribes to, in one read: hot paths check this set first. */
 export async function subscribedEvents(tx: Tx, orgId: number): Promise<Set<string>> {
-  const rows = await tx.webhookSubscription.findMany({ where: { orgId, active: true }, select: { events: true } });
-  return new Set(rows.flatMap((r) => r.events));
+  return cachedPerOrg(orgId, "webhooks:subscribed-events", async () => {
+    const rows = await tx.webhookSubscription.findMany({ where: { orgId, active: true }, select: { events: true } });
+    return new Set(rows.flatMap((r) => r.events));
+  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { cachedPerOrg } from "@/lib/org/cache";
 import { compileWorkflow, type CompiledWorkflow } from "./evaluate";
 import { schemaOf, snapshotDecls } from "./org-schema";
 import { parseStoredDocument } from "./versions";
@@ -18,7 +19,9 @@ const cache = new Map<number, LiveWorkflow>();
 const CACHE_LIMIT = 500;
 
 export async function getLiveWorkflow({ orgId, programId, client = db }: { orgId: number; programId: number; client?: Reader }): Promise<LiveWorkflow | null> {
-  const head = await client.workflowVersion.findFirst({ where: { orgId, programId, state: "LIVE" }, select: { id: true, number: true } });
+  const head = await cachedPerOrg(orgId, `workflows:live-head:${programId}`, () =>
+    client.workflowVersion.findFirst({ where: { orgId, programId, state: "LIVE" }, select: { id: true, number: true } }),
+  );
   if (!head) return null;
   const cached = cache.get(head.id);
   if (cached) return cached;

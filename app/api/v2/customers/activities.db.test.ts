@@ -80,6 +80,20 @@ describe("customer activities", () => {
     expect(await engineDb.verify(fx.org.id)).toEqual([]);
   });
 
+  it("writes a pointsIssued webhook per wallet credited, in the same transaction", async () => {
+    const subscription = await db.webhookSubscription.create({ data: { orgId: fx.org.id, name: "CRM", url: "https://crm.example.com/hook", signingSecret: "unused-here", events: ["pointsIssued"] } });
+    try {
+      const id = (await register(mobileBody(testMobile()))).body.createdId;
+      const rows = await db.webhookDelivery.findMany({ where: { orgId: fx.org.id, subscriptionId: subscription.id }, orderBy: { id: "asc" } });
+      expect(rows.map((d) => d.payload)).toEqual([
+        expect.objectContaining({ eventName: "pointsIssued", data: expect.objectContaining({ entityInformation: { entityId: id, entityType: "CUSTOMER" }, loyaltyProgramId: fx.programs.default.id, points: 100, activity: "CustomerRegistration" }) }),
+        expect.objectContaining({ eventName: "pointsIssued", data: expect.objectContaining({ entityInformation: { entityId: id, entityType: "CUSTOMER" }, loyaltyProgramId: fx.programs.trends.id, points: 50, activity: "CustomerRegistration" }) }),
+      ]);
+    } finally {
+      await db.webhookSubscription.update({ where: { id: subscription.id }, data: { active: false } });
+    }
+  });
+
   it("a refused registration (identifier taken, 8007) awards nothing", async () => {
     const mobile = testMobile();
     await register(mobileBody(mobile));
