@@ -16,10 +16,15 @@ if (!existsSync(CHROMIUM)) {
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DB_PORT = Number(process.env.E2E_DB_PORT ?? 54391);
 export const ADMIN_STATE = `e2e/.auth/admin-${PORT}.json`;
+// Everything the web server prints goes to this file as well (its stderr still shows here), and
+// e2e/global-teardown.ts searches it for the demo secrets once the run is over (issue 10).
+export const SERVER_LOG = `e2e/.logs/server-${PORT}.log`;
+export const E2E_AUTH_SECRET = "e2e-only-secret-e2e-only-secret-e2e-only";
 const CI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   workers: 2,
@@ -55,7 +60,8 @@ export default defineConfig({
   ],
   // A production build on a fresh in-memory embedded database, seeded with the demo org.
   webServer: {
-    command: "npm run build && npm start",
+    // stdout to the log only; stderr to the log and on to Playwright's output.
+    command: `mkdir -p e2e/.logs && : > ${SERVER_LOG} && { npm run build && npm start; } 2>&1 >>${SERVER_LOG} | tee -a ${SERVER_LOG} >&2`,
     url: `http://localhost:${PORT}/login`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -66,7 +72,7 @@ export default defineConfig({
       EMBEDDED_DB_DIR: "memory://",
       EMBEDDED_DB_PORT: String(DB_PORT),
       SEED_DEMO: "true",
-      NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only",
+      NEXTAUTH_SECRET: E2E_AUTH_SECRET,
       NEXTAUTH_URL: `http://localhost:${PORT}`,
     },
   },

@@ -111,3 +111,42 @@ test("a viewer cannot open the API clients page", async ({ page, asRole }) => {
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
   await expect(page.getByText("Demo POS (TILL-001)")).toHaveCount(0);
 });
+
+test("an admin sets a client's requests per minute; past it the API answers 429 with Retry-After", async ({ page, request }) => {
+  const name = `E2E limited ${Date.now()}`;
+  await page.goto("/settings/api-clients");
+  await page.getByRole("button", { name: "New API client" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("checkbox", { name: /Read programs/ }).check();
+  await page.getByRole("button", { name: "Create client" }).click();
+  const clientId = (await page.getByTestId("new-client-client-id").textContent()) ?? "";
+  const secret = (await page.getByTestId("new-client-secret").textContent()) ?? "";
+  await page.getByRole("button", { name: "I have stored the secret" }).click();
+
+  const limit = page.getByLabel(`${name}: requests per minute (0 for no limit)`);
+  await expect(limit).toHaveValue("600");
+  await limit.fill("-5");
+  await page.getByRole("button", { name: `Save the rate limit of ${name}` }).click();
+  await expect(page.getByText("Enter 0 for no limit, or a positive number of requests per minute.")).toBeVisible();
+  await limit.fill("2");
+  await page.getByRole("button", { name: `Save the rate limit of ${name}` }).click();
+  await expect(page.getByText(`${name} may make 2 requests per minute`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(`${name}: requests per minute (0 for no limit)`)).toHaveValue("2");
+
+  const call = () => request.get("/v2/programs", { headers: { authorization: basic(clientId, secret) } });
+  expect((await call()).status()).toBe(200);
+  expect((await call()).status()).toBe(200);
+  const refused = await call();
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
+  expect(((await refused.json()) as { errors: { code: number }[] }).errors[0]?.code).toBe(429);
+
+  await page.getByLabel(`${name}: requests per minute (0 for no limit)`).fill("0");
+  await page.getByRole("button", { name: `Save the rate limit of ${name}` }).click();
+  await expect(page.getByText(`${name} has no rate limit`)).toBeVisible();
+  expect((await call()).status()).toBe(200);
+
+  await page.goto("/settings/audit");
+  await expect(page.getByRole("row").filter({ hasText: "API client rate limit changed" }).first()).toBeVisible();
+});

@@ -8,9 +8,12 @@ import { withOrgCacheVersion } from "@/lib/org/cache";
 import { readJsonBody } from "./body";
 import { apiError, errorBody, zodErrors, type ApiErrorItem } from "./envelope";
 import { SHARED_QUERY_CHECKS } from "./params";
+import { rateLimitRefusal } from "./rate-limit";
 import { requestIdOf, respond } from "./respond";
 
 export { respond } from "./respond";
+
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 type Schemas = { query?: z.ZodType; body?: z.ZodType; params?: z.ZodType };
 type Parsed<S extends Schemas, K extends keyof Schemas> = S[K] extends z.ZodType ? z.output<S[K]> : undefined;
@@ -49,6 +52,8 @@ export function withApiClient<S extends Schemas>(
           "WWW-Authenticate": 'Basic realm="loyalty", charset="UTF-8"',
         });
       }
+      const limited = await rateLimitRefusal(caller, requestId);
+      if (limited) return limited;
       if (!caller.tillActive) {
         return respond(403, errorBody([apiError(403, `Till ${caller.tillCode} of this API client is deactivated`)]), requestId);
       }
@@ -88,7 +93,9 @@ export function withApiClient<S extends Schemas>(
       const known = toAppError(error);
       if (known) {
         if (known.kind === "UNAVAILABLE") console.error(`[api] request ${requestId}: database unavailable`, error);
-        return respond(known.status, errorBody([apiError(known.code, known.message, known.field)]), requestId);
+        // 503: nothing was saved and the caller may retry (with its Idempotency-Key) shortly.
+        const retry = known.kind === "UNAVAILABLE" ? { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } : undefined;
+        return respond(known.status, errorBody([apiError(known.code, known.message, known.field)]), requestId, retry);
       }
       // Anything else is a bug: log it with the request id, never send the stack.
       console.error(`[api] ${request.method} ${new URL(request.url).pathname} request ${requestId} failed`, error);

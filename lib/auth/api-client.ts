@@ -13,13 +13,15 @@ export type ApiCaller = {
   /** False when the bound till (or its store) has been deactivated: the client may not act for it. */
   tillActive: boolean;
   scopes: string[];
+  /** Requests per minute (lib/api/rate-limit.ts); 0 is no limit. */
+  rateLimitPerMinute: number;
   /** The org's setup version when the request began: the key of the per-org caches (lib/org/cache.ts). */
   orgCacheVersion: bigint;
 };
 
 type ClientRow = {
   id: number; clientId: string; name: string; orgId: number; secretHash: string; scopes: string[];
-  revokedAt: Date | null; lastUsedAt: Date | null; tillId: number | null; tillCode: string | null;
+  revokedAt: Date | null; lastUsedAt: Date | null; rateLimitPerMinute: number; tillId: number | null; tillCode: string | null;
   tillActive: boolean | null; orgCacheVersion: bigint;
 };
 
@@ -36,7 +38,7 @@ export async function authenticateApiClient(authorization: string | null): Promi
   // One round trip for every API request: the client, its till and store, and the org's setup
   // version (Prisma would read the relations one query each).
   const rows = await db.$queryRaw<ClientRow[]>`
-    SELECT c.id, c."clientId", c.name, c."orgId", c."secretHash", c.scopes, c."revokedAt", c."lastUsedAt",
+    SELECT c.id, c."clientId", c.name, c."orgId", c."secretHash", c.scopes, c."revokedAt", c."lastUsedAt", c."rateLimitPerMinute",
            t.id AS "tillId", t.code AS "tillCode", (t.active AND s.active) AS "tillActive", o."cacheVersion" AS "orgCacheVersion"
       FROM "ApiClient" c
       JOIN "Org" o ON o.id = c."orgId"
@@ -72,6 +74,7 @@ export async function authenticateApiClient(authorization: string | null): Promi
     tillCode: client.tillCode,
     tillActive: client.tillId === null ? true : client.tillActive === true,
     scopes: client.scopes,
+    rateLimitPerMinute: client.rateLimitPerMinute,
     orgCacheVersion: client.orgCacheVersion,
   };
 }

@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authSecret } from "@/lib/env";
 import type { Role } from "./permissions";
-import { verifyCredentials } from "./users";
+import { clientAddress, throttledSignIn } from "./sign-in-throttle";
 
 export const credentialsSchema = z.object({
   email: z.email("Enter a valid email address"),
@@ -28,10 +28,16 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      // next-auth's own sign-in endpoint (the console's form posts to /login/submit instead):
+      // throttled the same way, and a lock sends the browser to /login?error=locked.
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(request?.headers ?? {})) if (typeof value === "string") headers.set(name, value);
+        const outcome = await throttledSignIn(parsed.data.email, parsed.data.password, clientAddress(headers));
+        if (!outcome.ok && outcome.locked) throw new Error("locked");
+        const user = outcome.ok ? outcome.user : null;
         return user
           ? { id: String(user.id), email: user.email, name: user.name, orgId: user.orgId, role: user.role, sessionVersion: user.sessionVersion }
           : null;

@@ -3,7 +3,7 @@ import { safeCallbackUrl } from "./callback-url";
 import { credentialsSchema } from "./options";
 import { firstPasswordUrl } from "./session";
 import { sessionCookie, setCookieHeader } from "./session-cookie";
-import { verifyCredentials } from "./users";
+import { clientAddress, lockedMessage, throttledSignIn } from "./sign-in-throttle";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
@@ -24,7 +24,12 @@ export async function signInResponse(request: Request): Promise<Response> {
   };
   const callbackUrl = safeCallbackUrl(field("callbackUrl"));
   const parsed = credentialsSchema.safeParse({ email: field("email"), password: field("password") });
-  const user = parsed.success ? await verifyCredentials(parsed.data.email, parsed.data.password) : null;
+  const outcome = parsed.success ? await throttledSignIn(parsed.data.email, parsed.data.password, clientAddress(request.headers)) : null;
+  if (outcome && !outcome.ok && outcome.locked) {
+    const wait = outcome.retryAfterSeconds;
+    return answer(wantsJson, 429, { error: lockedMessage(wait) }, `/login?error=locked&wait=${wait}&callbackUrl=${encodeURIComponent(callbackUrl)}`, { "Retry-After": String(wait) });
+  }
+  const user = outcome?.ok ? outcome.user : null;
   if (!user) {
     // Back to the form with the reason, never the email or the password, in the URL.
     return answer(wantsJson, 401, { error: WRONG_CREDENTIALS }, `/login?error=credentials&callbackUrl=${encodeURIComponent(callbackUrl)}`);
@@ -51,8 +56,8 @@ function sameOrigin(request: Request): boolean {
   }
 }
 
-function answer(wantsJson: boolean, status: number, json: Record<string, string>, location: string): Response {
-  if (wantsJson) return Response.json(json, { status, headers: { "Cache-Control": "no-store" } });
+function answer(wantsJson: boolean, status: number, json: Record<string, string>, location: string, headers: Record<string, string> = {}): Response {
+  if (wantsJson) return Response.json(json, { status, headers: { "Cache-Control": "no-store", ...headers } });
   // 303: the browser follows with a GET, so a reload does not post the password again.
-  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", ...headers } });
 }

@@ -56,6 +56,13 @@ describe("toAppError", () => {
     expect(toAppError(unreachable)).toMatchObject({ kind: "UNAVAILABLE", message: DB_MESSAGES.busy });
   });
 
+  it("makes a dropped connection (backend terminated, connection exceptions) a 503", async () => {
+    // As the server reports them (lib/api/connection-dropped.db.test.ts terminates a real backend).
+    for (const state of ["57P01", "57P02", "57P03", "08006", "08003"]) {
+      expect(toAppError(await failure(() => raise(state)))).toMatchObject({ kind: "UNAVAILABLE", status: 503, message: DB_MESSAGES.busy });
+    }
+  });
+
   it("leaves what it cannot explain alone: a bug stays a bug", async () => {
     expect(toAppError(new Error("boom"))).toBeNull();
     expect(toAppError(await failure(() => db.$executeRawUnsafe("SELECT * FROM no_such_table")))).toBeNull();

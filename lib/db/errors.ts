@@ -30,7 +30,15 @@ const BY_SQLSTATE: Record<string, Known> = {
   "23514": { kind: "CONFLICT", message: DB_MESSAGES.rule }, // check_violation
   "53300": { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // too_many_connections
   "57014": { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // query_canceled (statement timeout)
+  // The connection was dropped under the request: its backend terminated (pg_terminate_backend,
+  // a failover, a restart). The statement did not commit, so retrying is safe.
+  "57P01": { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // admin_shutdown
+  "57P02": { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // crash_shutdown
+  "57P03": { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // cannot_connect_now (starting up)
 };
+
+// Class 08, connection exceptions (08000, 08003, 08006…): all mean the connection is gone.
+const CONNECTION_EXCEPTION_CLASS = "08";
 
 // Prisma's own codes (https://www.prisma.io/docs/orm/reference/error-reference).
 const BY_PRISMA_CODE: Record<string, Known> = {
@@ -91,6 +99,7 @@ export function violatedUniqueIndex(error: unknown): string | null {
 function describe(error: unknown): Known | null {
   const state = sqlState(error);
   if (state && BY_SQLSTATE[state]) return BY_SQLSTATE[state];
+  if (state?.startsWith(CONNECTION_EXCEPTION_CLASS)) return { kind: "UNAVAILABLE", message: DB_MESSAGES.busy };
   const code = prismaCode(error);
   if (code && BY_PRISMA_CODE[code]) return BY_PRISMA_CODE[code];
   const kind = driverCause(error)?.kind;

@@ -21,3 +21,17 @@ export const apiClientIdSchema = z.object({ id: z.coerce.number().int().positive
 
 /** Settings → API clients: the "transfers without OTP" mark (lib/org/api-client-trust.ts). */
 export const apiClientTrustSchema = z.object({ id: z.coerce.number().int().positive(), trusted: z.boolean() });
+
+/** The most a client may be allowed per minute; beyond it, "no limit" (0) says what is meant. */
+export const MAX_RATE_LIMIT_PER_MINUTE = 1_000_000;
+
+/** Settings → API clients: requests per minute (lib/org/api-client-rate-limit.ts); 0 is no limit. */
+export const apiClientRateLimitSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  rateLimitPerMinute: z.coerce
+    .number({ message: "Enter a whole number of requests per minute (0 for no limit)." })
+    .int("Enter a whole number of requests per minute (0 for no limit).")
+    .min(0, "Enter 0 for no limit, or a positive number of requests per minute.")
+    .max(MAX_RATE_LIMIT_PER_MINUTE, `Keep the limit at ${MAX_RATE_LIMIT_PER_MINUTE.toLocaleString("en")} per minute or lower, or enter 0 for no limit.`),
+});
+export type ApiClientRateLimitInput = z.input<typeof apiClientRateLimitSchema>;

@@ -19,6 +19,8 @@ export type ApiClientRow = {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   trustedForTransfers: boolean;
+  /** Requests per minute; 0 is no limit. */
+  rateLimitPerMinute: number;
 };
 
 export type TillOption = { id: number; code: string; name: string; storeCode: string };
@@ -34,7 +36,7 @@ export async function listApiClients({ orgId, page = 1 }: { orgId: number; page?
     skip: skipFor(current),
     take: PAGE_SIZE,
     select: {
-      id: true, name: true, clientId: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true, trustedForTransfers: true,
+      id: true, name: true, clientId: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true, trustedForTransfers: true, rateLimitPerMinute: true,
       till: { select: { code: true, name: true } },
     },
   });

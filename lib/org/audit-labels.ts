@@ -40,6 +40,7 @@ const VERBS: Record<string, string> = {
   requestPublish: "publish requested",
   approvePublish: "publish approved",
   rejectPublish: "publish rejected",
+  rateLimit: "rate limit changed",
 };
 
 const ENTITIES: Record<string, string> = {
@@ -77,6 +78,7 @@ const FIELDS: Record<string, string> = {
   allowedValues: "Allowed values",
   dataType: "Data type",
   pointsToCurrencyRatio: "Points to currency ratio",
+  rateLimitPerMinute: "Requests per minute (0: no limit)",
 };
 
 /** "API client revoked", "Config changed", "User password reset". */

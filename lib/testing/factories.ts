@@ -15,7 +15,9 @@ export async function createOrg(name = `Org ${unique()}`) {
   return { org, defaultProgram };
 }
 
-export async function createApiClient(orgId: number, options: { scopes?: string[]; secret?: string } = {}) {
+// Test clients have no rate limit unless a test asks for one (the limiter has its own tests; a
+// suite that sends thousands of requests through one client must not meet 429s by accident).
+export async function createApiClient(orgId: number, options: { scopes?: string[]; secret?: string; rateLimitPerMinute?: number } = {}) {
   const secret = options.secret ?? `secret-${unique()}`;
   const client = await db.apiClient.create({
     data: {
@@ -24,6 +26,7 @@ export async function createApiClient(orgId: number, options: { scopes?: string[
       name: "Test client",
       secretHash: await hashSecret(secret),
       scopes: options.scopes ?? ["programs:read"],
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
     },
   });
   return { client, secret, authorization: basic(client.clientId, secret) };

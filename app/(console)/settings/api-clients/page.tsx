@@ -11,6 +11,7 @@ import { listActiveTills, listApiClients, type ApiClientRow } from "@/lib/org/ap
 import { API_SCOPES } from "@/lib/auth/scopes";
 import { formatDateTime } from "@/lib/format/date";
 import { CreateApiClient } from "./create-api-client";
+import { RateLimitForm } from "./rate-limit-form";
 import { RevokeApiClientButton } from "./revoke-api-client-button";
 import { TrustCheckbox } from "./trust-checkbox";
 
@@ -84,6 +85,19 @@ function columnsFor(canWrite: boolean): DataTableColumn<ApiClientRow>[] {
         // Customer-to-customer transfers without the sender's OTP, while the org's
         // POINTS_TRANSFER_OTP_WAIVED_FOR_TRUSTED_CLIENTS config is on (issue 11).
         canWrite ? <TrustCheckbox id={c.id} name={c.name} trusted={c.trustedForTransfers} disabled={c.revokedAt !== null} /> : c.trustedForTransfers ? "Yes" : "No",
+    },
+    {
+      id: "rateLimit",
+      header: "Requests per minute",
+      cell: ({ row: { original: c } }) =>
+        // Past it the API answers 429 with Retry-After (lib/api/rate-limit.ts); 0 is no limit.
+        canWrite && !c.revokedAt ? (
+          <RateLimitForm id={c.id} name={c.name} rateLimitPerMinute={c.rateLimitPerMinute} />
+        ) : c.rateLimitPerMinute === 0 ? (
+          "No limit"
+        ) : (
+          c.rateLimitPerMinute.toLocaleString("en")
+        ),
     },
     {
       id: "status",
