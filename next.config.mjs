@@ -10,10 +10,12 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
   // External systems call /v2/... as with the vendor; the handlers live under app/api/v2.
   async rewrites() {
-    // The vendor's v1.1 points calls (SPEC-vendor-api §D.1) live under app/api/v1.1 the same way.
+    // The vendor's v1.1 points calls (SPEC-vendor-api §D.1) live under app/api/v1.1 the same way,
+    // and its v3 webhook calls (§F.2) under app/api/v3.
     return [
       { source: "/v2/:path*", destination: "/api/v2/:path*" },
       { source: "/v1.1/:path*", destination: "/api/v1.1/:path*" },
+      { source: "/v3/:path*", destination: "/api/v3/:path*" },
     ];
   },
   experimental: {

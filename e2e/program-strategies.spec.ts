@@ -20,10 +20,11 @@ test("a redemption strategy set on the tab (minimum 50, multiples of 10) refuses
   await expect(page.getByText("Strategies saved")).toBeVisible();
 
   await page.reload();
-  await expect(page.getByLabel("Points of this program can be redeemed")).toBeChecked();
-  await expect(page.getByLabel("Minimum points to redeem")).toHaveValue("50");
-  await expect(page.getByLabel("In multiples of")).toHaveValue("10");
-  await expect(page.getByLabel("Value of one point (base currency)")).toHaveValue("0.25");
+  // By role, which reads only what is visible: during the reload a second, hidden copy of the form was seen (strict mode found two checkboxes).
+  await expect(page.getByRole("checkbox", { name: "Points of this program can be redeemed" })).toBeChecked();
+  await expect(page.getByRole("spinbutton", { name: "Minimum points to redeem" })).toHaveValue("50");
+  await expect(page.getByRole("spinbutton", { name: "In multiples of" })).toHaveValue("10");
+  await expect(page.getByRole("textbox", { name: "Value of one point (base currency)" })).toHaveValue("0.25");
 
   const refused = await request.post(`/v2/customers/${customer.id}/redemptions`, {
     headers: { authorization: BACKOFFICE },

@@ -27,4 +27,11 @@ describe("methodNotAllowed", () => {
     expect(methodNotAllowed(req("POST"), "/points/redeem", "v1.1")).toBeNull();
     expect(methodNotAllowed(req("POST"), "/points/isredeemable", "v1.1")?.status).toBe(405);
   });
+
+  it("gates the vendor's v3 webhook calls from app/api/v3 the same way", () => {
+    expect(methodNotAllowed(req("DELETE"), "/webHooks", "v3")?.headers.get("allow")).toBe("POST, OPTIONS");
+    expect(methodNotAllowed(req("POST"), "/webHooks", "v3")).toBeNull();
+    expect(methodNotAllowed(req("POST"), "/webHooks/7", "v3")?.headers.get("allow")).toBe("PUT, OPTIONS");
+    expect(methodNotAllowed(req("PUT"), "/webHooks/7", "v3")).toBeNull();
+  });
 });

@@ -1,12 +1,12 @@
-import { allowedMethods, API_DIR, API_V11_DIR, matchRoute, scanApiRoutes, type ApiRoute } from "./route-table";
+import { allowedMethods, API_DIR, API_V11_DIR, API_V3_DIR, matchRoute, scanApiRoutes, type ApiRoute } from "./route-table";
 import { requestIdOf, respondError } from "./respond";
 
 // The proxy's part of the API: a method a route does not implement gets 405 in the envelope with
 // Allow (SPEC-vendor-api: 405 "Operation not supported for the resource."). Unknown paths pass
 // on to app/api/v2/[[...path]], which answers 404 in the envelope.
 
-export type ApiVersion = "v2" | "v1.1";
-const DIRS: Record<ApiVersion, string> = { v2: API_DIR, "v1.1": API_V11_DIR };
+export type ApiVersion = "v2" | "v1.1" | "v3";
+const DIRS: Record<ApiVersion, string> = { v2: API_DIR, "v1.1": API_V11_DIR, v3: API_V3_DIR };
 const caches = new Map<ApiVersion, { routes: ApiRoute[]; at: number }>();
 // In development route files change while the server runs; in production they are fixed.
 const FRESH_MS = process.env.NODE_ENV === "production" ? Infinity : 1000;

@@ -16,6 +16,8 @@ export type ApiRoute = { file: string; segments: Segment[]; methods: HttpMethod[
 export const API_DIR = path.join("app", "api", "v2");
 /** The vendor's v1.1 points calls (SPEC-vendor-api §D.1), served at /v1.1/…. */
 export const API_V11_DIR = path.join("app", "api", "v1.1");
+/** The vendor's v3 webhook calls (SPEC-vendor-api §F.2), served at /v3/…. */
+export const API_V3_DIR = path.join("app", "api", "v3");
 const METHOD = "(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)";
 
 /** Every route under app/api/v2 (or another API directory) with the methods its file exports. */

@@ -3,15 +3,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SCOPE_NAMES, type ApiScope } from "@/lib/auth/scopes";
 import { createApiClient, createOrg } from "@/lib/testing/factories";
 import { callRoute } from "@/lib/testing/route";
-import { API_DIR, API_V11_DIR, scanApiRoutes, type HttpMethod } from "./route-table";
+import { API_DIR, API_V11_DIR, API_V3_DIR, scanApiRoutes, type HttpMethod } from "./route-table";
 
-// Issue 10 "Access": every API route (lib/api/route-table.ts reads them from app/api/v2 and
-// app/api/v1.1) and every method it exports, called by an API client without the route's scope,
+// Issue 10 "Access": every API route (lib/api/route-table.ts reads them from app/api/v2,
+// app/api/v1.1 and app/api/v3) and every method it exports, called by an API client without the route's scope,
 // by one with every scope but that one, by one with only that one, and with no credentials. The
 // scope each route declares is read from its 403 and compared with the list a client can hold
 // (lib/auth/scopes.ts); the few routes that need no scope are named here, so a route that forgets
 // its scope fails this test.
-const CATCH_ALL = ["GET", "POST", "PUT", "PATCH", "DELETE"].flatMap((m) => [`${m} /v2/[[...path]]`, `${m} /v1.1/[[...path]]`]);
+const CATCH_ALL = ["GET", "POST", "PUT", "PATCH", "DELETE"].flatMap((m) => [`${m} /v2/[[...path]]`, `${m} /v1.1/[[...path]]`, `${m} /v3/[[...path]]`]);
 const NO_SCOPE_NEEDED = new Set(["GET /v2/ping", "GET /v2/openapi.json", ...CATCH_ALL]);
 // Any client of the org, whatever its scopes: the org's configs hold no customer data, and POS
 // systems need them (the route says why).
@@ -26,7 +26,7 @@ function urlOf(file: string): string {
 }
 
 const doors: Door[] = [];
-for (const route of [...scanApiRoutes(process.cwd(), API_DIR), ...scanApiRoutes(process.cwd(), API_V11_DIR)]) {
+for (const route of [API_DIR, API_V11_DIR, API_V3_DIR].flatMap((dir) => scanApiRoutes(process.cwd(), dir))) {
   const mod = (await import(path.join(process.cwd(), route.file))) as Record<string, Handler>;
   for (const method of route.methods) doors.push({ label: `${method} ${urlOf(route.file)}`, method, handler: mod[method]! });
 }

@@ -18,6 +18,7 @@ export const API_SCOPES = [
   { scope: "tiers:write", label: "Adjust tiers", description: "Manual tier (slab) adjustments." },
   { scope: "workflows:read", label: "Read workflows", description: "Read a program's workflow document, LIVE, draft or any version (GET /v2/programs/{id}/workflow)." },
   { scope: "workflows:write", label: "Write workflows", description: "Save a program's workflow draft and publish it (PUT …/workflow, POST …/workflow/publish)." },
+  { scope: "webhooks:write", label: "Manage webhooks", description: "Create and update event-notification webhooks (the vendor's POST and PUT /v3/webHooks)." },
 ] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number]["scope"];

@@ -6,6 +6,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { adjust } from "@/lib/ledger/post";
 import { recordAudit } from "@/lib/org/audit";
+import { entityInformation } from "@/lib/webhooks/entity";
+import { emitEvent } from "@/lib/webhooks/outbox";
 
 // A member-care agent's manual points adjustment (SPEC §7 agent actions): an ADJUST movement on
 // the customer's wallet in one program, against the program's ADJUSTMENT account, with the
@@ -36,6 +38,11 @@ export async function adjustCustomerPoints({ orgId, actor, input }: { orgId: num
     await recordAudit(tx, {
       orgId, actor, action: "points.adjust", entityType: "Customer", entityId: customerId,
       after: { programId, points, reason, movementId: posted.movementId, balance: posted.balance },
+    });
+    // Ours (issue 12): a member-care adjustment for integrators that mirror balances.
+    await emitEvent(tx, {
+      orgId, eventName: "manualPointsAdjustment", refId: `${orgId}_${posted.movementId}`,
+      data: { entityInformation: entityInformation({ type: "CUSTOMER", id: customerId }), loyaltyProgramId: programId, points, balance: Number(posted.balance), reason, adjustedBy: actor.label, movementId: posted.movementId },
     });
     return { status: 200, body: { movementId: posted.movementId, balance: posted.balance } };
   });

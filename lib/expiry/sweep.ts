@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { debit } from "@/lib/ledger/post";
 import type { Owner } from "@/lib/ledger/types";
+import { emitPointsExpired } from "./events";
 
 // The expiry sweep (issue 11): every lot whose expiry has passed loses what is left of it. Per
 // account and run one EXPIRE movement takes the sum of its due lots; because debits draw
@@ -74,6 +75,7 @@ export async function sweepExpiredPoints(options: SweepOptions = {}): Promise<Sw
             notes: `${due.lots} lot(s) due by ${asOf.slice(0, 10)}`,
           },
         });
+        await emitPointsExpired(tx, { orgId: a.orgId, programId: a.programId, owner: { type: a.ownerType, id: a.ownerId }, points: due.points, lots: due.lots, asOf, movementId: posted.movementId });
         await options.afterAccount?.({ accountId: a.id, movementId: posted.movementId });
         result.accounts += 1;
         result.lots += due.lots;

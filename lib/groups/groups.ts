@@ -6,6 +6,7 @@ import { groupError } from "./errors";
 import { checkGroupExtendedFields } from "./extended-fields";
 import type { CreateGroupInput, UpdateGroupInput } from "./schema";
 import { assertGroupsEnabled, inTransaction, lockGroup, resolveGroupId, uniqueViolation, type Tx } from "./store";
+import { emitGroupCreated } from "./events";
 
 // Create, update and delete user groups (SPEC §1.1, §1.2, vendor §E.1, §E.3).
 
@@ -42,7 +43,7 @@ export async function createGroup({
     const taken = await tx.userGroup.findFirst({ where: { orgId, externalId: input.externalId }, select: { id: true } });
     if (taken) throw groupError(1633, [input.externalId], "externalId");
     const extendedFields = withoutNulls(await checkGroupExtendedFields(tx, orgId, input.extendedFields));
-    return tx.userGroup.create({
+    const group = await tx.userGroup.create({
       data: {
         orgId,
         externalId: input.externalId,
@@ -52,8 +53,10 @@ export async function createGroup({
         createdBy: actor.label,
         ...(companyId !== undefined ? { companyId } : {}),
       },
-      select: { id: true },
+      select: { id: true, externalId: true, groupName: true, maxGroupSize: true },
     });
+    await emitGroupCreated(tx, orgId, group, actor);
+    return { id: group.id };
   };
   try {
     return outer ? await work(outer) : await inTransaction(work);

@@ -8,6 +8,7 @@ import { groupError } from "./errors";
 import { groupCapacity, hasRoomFor, normalisePermissions, permissionWarnings, unknownPermission } from "./rules";
 import type { GroupSelector, JoinMember } from "./schema";
 import { assertGroupsEnabled, inTransaction, lockCustomer, lockGroup, resolveGroupId, uniqueViolation, type Tx } from "./store";
+import { emitMemberJoined } from "./events";
 
 // Joining members to a group (SPEC §1.3). Each member of a batch is admitted or refused on its
 // own, in its own transaction that first locks the group row: twenty simultaneous joins to a
@@ -80,6 +81,7 @@ export async function admitMember(
   });
   // Group tier sync (lib/tiers): a secondary who joins takes the primary's tier where the program syncs.
   if (!primaryMember) await takePrimaryTier(tx, { orgId, groupId, customerId: member.userId, actor });
+  await emitMemberJoined(tx, orgId, row);
   return { membership: membershipOf(row), warnings };
 }
 

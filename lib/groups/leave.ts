@@ -5,6 +5,7 @@ import { groupError } from "./errors";
 import { admitMember } from "./join";
 import type { LeaveIdentifier, TransferInput } from "./schema";
 import { assertGroupsEnabled, findCustomerIdByIdentifier, inTransaction, lockGroup, type Tx } from "./store";
+import { emitMemberLeft } from "./events";
 
 // Leaving and moving between groups (SPEC §1.4, §1.5). A membership is never deleted: leaving
 // sets exitedAt, so history stays and the member is listed as exited.
@@ -36,12 +37,15 @@ async function exitMember(tx: Tx, orgId: number, groupId: number, customerId: nu
   const membership = await tx.groupMembership.findFirst({ where: { groupId, customerId, exitedAt: null }, select: { id: true, primaryMember: true } });
   if (!membership) throw groupError(1620, [customerId, groupId]);
   await tx.groupMembership.update({ where: { id: membership.id }, data: { exitedAt: new Date() } });
+  let status: string;
   if (membership.primaryMember && !(await getOrgConfig(orgId, "CONF_DISABLE_GROUP_DEACTIVATION_ON_PRIMARY_MEMBER_EXIT", tx))) {
-    const group = await tx.userGroup.update({ where: { id: groupId }, data: { status: "INACTIVE" }, select: { status: true } });
-    return group.status;
+    status = (await tx.userGroup.update({ where: { id: groupId }, data: { status: "INACTIVE" }, select: { status: true } })).status;
+  } else {
+    if (!membership.primaryMember) await resetTierToBase(tx, orgId, customerId, groupId);
+    status = (await tx.userGroup.findUniqueOrThrow({ where: { id: groupId }, select: { status: true } })).status;
   }
-  if (!membership.primaryMember) await resetTierToBase(tx, orgId, customerId, groupId);
-  return (await tx.userGroup.findUniqueOrThrow({ where: { id: groupId }, select: { status: true } })).status;
+  await emitMemberLeft(tx, orgId, { groupId, customerId, primaryMember: membership.primaryMember, groupStatus: status });
+  return status;
 }
 
 /**
@@ -66,6 +70,8 @@ export async function transferMembers({ orgId, actor, input }: { orgId: number; 
       if (!membership) throw groupError(1620, [userId, leaveGroupId]);
       if (membership.primaryMember) throw groupError(1624, [userId]);
       await tx.groupMembership.update({ where: { id: membership.id }, data: { exitedAt: new Date() } });
+      const left = await tx.userGroup.findUniqueOrThrow({ where: { id: leaveGroupId }, select: { status: true } });
+      await emitMemberLeft(tx, orgId, { groupId: leaveGroupId, customerId: userId, primaryMember: false, groupStatus: left.status, movedToGroupId: joinGroupId });
       await admitMember(tx, {
         orgId,
         actor,

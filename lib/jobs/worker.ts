@@ -10,11 +10,14 @@ import { TASKS } from "./tasks";
  * taken by one of them (FOR UPDATE SKIP LOCKED inside the library). New jobs are noticed through
  * LISTEN/NOTIFY, and by polling every `pollInterval` ms in case a notification is missed.
  */
-export function startJobWorker(options: { connectionString: string; concurrency?: number; pollInterval?: number }): Promise<Runner> {
+export function startJobWorker(options: { connectionString: string; concurrency?: number; pollInterval?: number; resetLockedIntervalMs?: number }): Promise<Runner> {
   return run({
     ...common(options.connectionString),
     concurrency: options.concurrency ?? 2,
     pollInterval: options.pollInterval ?? 2_000,
+    // How often the worker releases jobs locked by a worker that died (locked over 4 hours ago):
+    // the library's 8–10 minutes, shorter in tests.
+    ...(options.resetLockedIntervalMs ? { minResetLockedInterval: options.resetLockedIntervalMs, maxResetLockedInterval: options.resetLockedIntervalMs } : {}),
     parsedCronItems: RECURRING,
     logger: jobsLogger,
   });

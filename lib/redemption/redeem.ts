@@ -16,6 +16,7 @@ import type { ProgramStrategies } from "@/lib/programs/strategies/schema";
 import { redemptionError } from "./errors";
 import { assertGroupProgramBranch } from "./group-program";
 import { inLockOrder, lotsTaken, planDraws, walletBalances, type Draw, type Wallet } from "./sources";
+import { emitPointsRedeemed } from "./events";
 
 // A points redemption (SPEC §2.3, §2.4, §8; SPEC-vendor-api §D.1), for the v2 and the v1.1
 // doors alike: which program, which wallet(s), the program's redemption strategy, then one
@@ -155,7 +156,7 @@ async function commitRedemption(
     select: { id: true },
   });
   const lots = await lotsTaken(tx, movementIds);
-  return {
+  const result: RedemptionResult = {
     ...base,
     redemptionId: String(row.id),
     // One wallet: the ledger's balance after the debit. A pool: what it held as read, less this.
@@ -169,6 +170,8 @@ async function commitRedemption(
     })),
     ...crossMember(source, draws),
   };
+  await emitPointsRedeemed(tx, req, result);
+  return result;
 }
 
 type Source = {

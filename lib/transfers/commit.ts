@@ -6,6 +6,7 @@ import { isInsufficientPoints } from "@/lib/ledger/errors";
 import { transfer } from "@/lib/ledger/transfer";
 import { transferError } from "./errors";
 import type { Party } from "./entities";
+import { emitTransferEvents } from "./events";
 
 // The write of every transfer: the ledger's TRANSFER movement and the PointsTransfer row that says
 // who asked, in the caller's transaction (one per request, with its Idempotency-Key answer).
@@ -71,13 +72,15 @@ export async function commitTransfer(tx: Prisma.TransactionClient, plan: Transfe
     },
     select: { id: true, createdAt: true },
   });
-  return {
+  const done: CommittedTransfer = {
     id: row.id,
     movementId: moved.movementId,
     createdAt: row.createdAt,
     breakup: moved.from.map((f) => ({ programId: f.programId, deductedPoints: Number(f.amount), programCurrentPoints: Number(f.balance) })),
     leftBehind,
   };
+  await emitTransferEvents(tx, plan, done);
+  return done;
 }
 
 /** The sender's promotional points in the wallets drawn from: what stays behind when a group receives. */

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { getOrgConfig } from "@/lib/org/configs";
+import { DELIVERY_JOB_ATTEMPTS } from "./outbox";
 import { decryptSecret } from "./secret";
 import { SIGNATURE_HEADER, sign } from "./signature";
 import { checkTarget } from "./target";
@@ -70,7 +71,7 @@ export async function deliverOnce(deliveryId: number, hooks: { afterSend?: () =>
         ...(delivered ? { deliveredAt: new Date() } : { nextAttemptAt }),
       },
     });
-    if (!delivered && !failed) await enqueueJob(tx, "webhooks:deliver", { deliveryId: d.id }, { runAt: nextAttemptAt, jobKey: `webhook-delivery:${d.id}`, maxAttempts: 1 });
+    if (!delivered && !failed) await enqueueJob(tx, "webhooks:deliver", { deliveryId: d.id }, { runAt: nextAttemptAt, jobKey: `webhook-delivery:${d.id}`, maxAttempts: DELIVERY_JOB_ATTEMPTS });
   });
   return { status: delivered ? "DELIVERED" : failed ? "FAILED" : "PENDING", httpStatus };
 }
@@ -81,6 +82,6 @@ export async function redeliver(orgId: number, deliveryId: number): Promise<void
     const d = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, orgId }, select: { id: true } });
     if (!d) throw new AppError("NOT_FOUND", `Delivery ${deliveryId} not found`);
     await tx.webhookDelivery.update({ where: { id: d.id }, data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date() } });
-    await enqueueJob(tx, "webhooks:deliver", { deliveryId: d.id }, { jobKey: `webhook-delivery:${d.id}`, maxAttempts: 1 });
+    await enqueueJob(tx, "webhooks:deliver", { deliveryId: d.id }, { jobKey: `webhook-delivery:${d.id}`, maxAttempts: DELIVERY_JOB_ATTEMPTS });
   });
 }

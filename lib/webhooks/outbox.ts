@@ -11,10 +11,21 @@ import type { WebhookEvent } from "./events";
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * Queue attempts of one delivery job (not HTTP attempts: deliverOnce counts those and queues the
+ * next itself). More than one, so a job whose worker died mid-send (its lock released by the queue
+ * after 4 hours) or whose record step threw runs again; with one it would be spent and the
+ * delivery left PENDING with nothing to send it (lib/webhooks/worker-kill.db.test.ts).
+ */
+export const DELIVERY_JOB_ATTEMPTS = 5;
+
 export type EventInput = { orgId: number; eventName: WebhookEvent; data: Record<string, unknown>; refId?: string; requestId?: string };
 
 /** Writes the event for every subscriber; answers the deliveries' event ids (one per subscription). */
 export async function emitEvent(tx: Tx, event: EventInput): Promise<string[]> {
+  // The org's subscribed events are cached per API request's setup version: no query for an org
+  // nobody subscribes in (most bills, joins, redemptions).
+  if (!(await subscribedEvents(tx, event.orgId)).has(event.eventName)) return [];
   const subscriptions = await tx.webhookSubscription.findMany({ where: { orgId: event.orgId, active: true, events: { has: event.eventName } }, select: { id: true } });
   const ids: string[] = [];
   for (const s of subscriptions) {
@@ -27,7 +38,7 @@ export async function emitEvent(tx: Tx, event: EventInput): Promise<string[]> {
       data: { orgId: event.orgId, subscriptionId: s.id, eventName: event.eventName, eventId, payload: payload as Prisma.InputJsonValue, refId: event.refId ?? null, requestId: event.requestId ?? null },
       select: { id: true },
     });
-    await enqueueJob(tx, "webhooks:deliver", { deliveryId: row.id }, { jobKey: `webhook-delivery:${row.id}`, maxAttempts: 1 });
+    await enqueueJob(tx, "webhooks:deliver", { deliveryId: row.id }, { jobKey: `webhook-delivery:${row.id}`, maxAttempts: DELIVERY_JOB_ATTEMPTS });
     ids.push(eventId);
   }
   return ids;
@@ -39,7 +50,7 @@ export async function emitEvents(tx: Tx, events: EventInput[]): Promise<void> {
 
 /** Whether anyone listens: callers skip building a payload nobody subscribed to. */
 export async function hasSubscribers(tx: Tx, orgId: number, eventName: WebhookEvent): Promise<boolean> {
-  return (await tx.webhookSubscription.count({ where: { orgId, active: true, events: { has: eventName } } })) > 0;
+  return (await subscribedEvents(tx, orgId)).has(eventName);
 }
 
 /** The events anyone in the org subscribes to, in one read: hot paths check this set first. */

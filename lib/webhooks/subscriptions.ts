@@ -12,26 +12,44 @@ import { checkTarget } from "./target";
 // Webhook subscriptions (Settings → Webhooks and /v3/webHooks): created with a signing secret that
 // is shown once, audited without it.
 
-const publicFields = { id: true, name: true, url: true, events: true, headers: true, active: true, maxAttempts: true, createdAt: true, updatedAt: true } as const;
+const publicFields = {
+  id: true, name: true, url: true, events: true, headers: true, active: true, maxAttempts: true, maxAllowedConnections: true, slaInSeconds: true, createdAt: true, updatedAt: true,
+} as const;
 
-export async function createSubscription({ orgId, actor, input }: { orgId: number; actor: Actor; input: WebhookInput }) {
+/** What the vendor's API sets beyond the console's form (SPEC-vendor-api §F.2). */
+export type SubscriptionExtras = { active?: boolean; maxAttempts?: number; maxAllowedConnections?: number | null; slaInSeconds?: number | null };
+
+type Tx = Prisma.TransactionClient;
+
+// The vendor's name is unique; here within the org (one org is one of its clusters' tenants).
+async function assertNameFree(tx: Tx, orgId: number, name: string, exceptId?: number) {
+  const other = await tx.webhookSubscription.findFirst({ where: { orgId, name, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  if (other) throw new AppError("CONFLICT", `A webhook named "${name}" already exists (id ${other.id}).`, { field: "name" });
+}
+
+export async function createSubscription({ orgId, actor, input }: { orgId: number; actor: Actor; input: WebhookInput & SubscriptionExtras }) {
   await checkTarget(input.url, { allowPrivate: await getOrgConfig(orgId, "WEBHOOK_ALLOW_PRIVATE_TARGETS") });
   const secret = newSigningSecret();
   return db.$transaction(async (tx) => {
+    await assertNameFree(tx, orgId, input.name);
     const row = await tx.webhookSubscription.create({
-      data: { orgId, name: input.name, url: input.url, events: input.events, headers: input.headers as Prisma.InputJsonValue, signingSecret: encryptSecret(secret) },
+      data: {
+        orgId, name: input.name, url: input.url, events: input.events, headers: input.headers as Prisma.InputJsonValue, signingSecret: encryptSecret(secret),
+        ...extrasData(input),
+      },
       select: publicFields,
     });
-    await recordAudit(tx, { orgId, actor, action: "webhook.create", entityType: "WebhookSubscription", entityId: row.id, after: { name: row.name, url: row.url, events: row.events, headers: Object.keys(input.headers) } });
+    await recordAudit(tx, { orgId, actor, action: "webhook.create", entityType: "WebhookSubscription", entityId: row.id, after: auditView(row) });
     return { subscription: row, secret };
   });
 }
 
-export async function updateSubscription({ orgId, actor, id, input }: { orgId: number; actor: Actor; id: number; input: Partial<WebhookInput> & { active?: boolean } }) {
+export async function updateSubscription({ orgId, actor, id, input }: { orgId: number; actor: Actor; id: number; input: Partial<WebhookInput> & SubscriptionExtras }) {
   if (input.url !== undefined) await checkTarget(input.url, { allowPrivate: await getOrgConfig(orgId, "WEBHOOK_ALLOW_PRIVATE_TARGETS") });
   return db.$transaction(async (tx) => {
     const before = await tx.webhookSubscription.findFirst({ where: { id, orgId }, select: publicFields });
     if (!before) throw new AppError("NOT_FOUND", `Webhook ${id} not found`);
+    if (input.name !== undefined) await assertNameFree(tx, orgId, input.name, id);
     const row = await tx.webhookSubscription.update({
       where: { id },
       data: {
@@ -40,14 +58,30 @@ export async function updateSubscription({ orgId, actor, id, input }: { orgId: n
         // The vendor's PUT replaces the event list: names left out are removed (SPEC-vendor-api §F.2).
         ...(input.events !== undefined ? { events: input.events } : {}),
         ...(input.headers !== undefined ? { headers: input.headers as Prisma.InputJsonValue } : {}),
-        ...(input.active !== undefined ? { active: input.active } : {}),
+        ...extrasData(input),
       },
       select: publicFields,
     });
-    const view = (s: typeof row) => ({ name: s.name, url: s.url, events: s.events, active: s.active, headers: Object.keys(s.headers as object) });
-    await recordAudit(tx, { orgId, actor, action: "webhook.update", entityType: "WebhookSubscription", entityId: id, before: view(before), after: view(row) });
+    await recordAudit(tx, { orgId, actor, action: "webhook.update", entityType: "WebhookSubscription", entityId: id, before: auditView(before), after: auditView(row) });
     return row;
   });
+}
+
+// Header names only: their values are often credentials (client-secret, AccessToken).
+function auditView(s: { name: string; url: string; events: string[]; active: boolean; headers: Prisma.JsonValue; maxAttempts: number; maxAllowedConnections: number | null; slaInSeconds: number | null }) {
+  return {
+    name: s.name, url: s.url, events: s.events, active: s.active, headers: Object.keys(s.headers as object),
+    maxAttempts: s.maxAttempts, maxAllowedConnections: s.maxAllowedConnections, slaInSeconds: s.slaInSeconds,
+  };
+}
+
+function extrasData(input: SubscriptionExtras) {
+  return {
+    ...(input.active !== undefined ? { active: input.active } : {}),
+    ...(input.maxAttempts !== undefined ? { maxAttempts: input.maxAttempts } : {}),
+    ...(input.maxAllowedConnections !== undefined ? { maxAllowedConnections: input.maxAllowedConnections } : {}),
+    ...(input.slaInSeconds !== undefined ? { slaInSeconds: input.slaInSeconds } : {}),
+  };
 }
 
 export async function listSubscriptions(orgId: number) {

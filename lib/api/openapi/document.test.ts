@@ -12,11 +12,13 @@ type Doc = {
 const API_ROOT = join(process.cwd(), "app", "api", "v2");
 // The vendor's v1.1 points calls (SPEC-vendor-api §D.1) are described too.
 const V11_ROOT = join(process.cwd(), "app", "api", "v1.1");
+// And the vendor's v3 webhook calls (§F.2).
+const V3_ROOT = join(process.cwd(), "app", "api", "v3");
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 /** Every app/api/v2/**\/route.ts as `/v2/...` (and app/api/v1.1 as `/v1.1/...`) with the HTTP methods it exports. */
 function routeFiles(): { path: string; methods: string[] }[] {
-  return [...walkRoutes(API_ROOT, API_ROOT, "v2"), ...walkRoutes(V11_ROOT, V11_ROOT, "v1.1")];
+  return [...walkRoutes(API_ROOT, API_ROOT, "v2"), ...walkRoutes(V11_ROOT, V11_ROOT, "v1.1"), ...walkRoutes(V3_ROOT, V3_ROOT, "v3")];
 }
 
 function walkRoutes(dir: string, root: string, prefix: string): { path: string; methods: string[] }[] {

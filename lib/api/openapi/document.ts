@@ -9,6 +9,7 @@ import { programsPaths } from "@/lib/programs/openapi";
 import { redemptionPaths } from "@/lib/redemption/openapi";
 import { tiersPaths } from "@/lib/tiers/openapi";
 import { transfersPaths } from "@/lib/transfers/openapi";
+import { webhooksPaths } from "@/lib/webhooks/openapi";
 import { workflowsPaths } from "@/lib/workflows/openapi";
 
 // The OpenAPI 3.1 document of the /v2 API, served at /api/docs. Each domain describes its own
@@ -27,6 +28,7 @@ const PATH_SETS: readonly ZodOpenApiPathsObject[] = [
   tiersPaths,
   transfersPaths,
   otpPaths,
+  webhooksPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;

@@ -4,7 +4,8 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { loadTiersTab } from "@/lib/tiers/config";
 import { loadProgram } from "../load-program";
-import { TierLadder } from "./tier-ladder";
+import { AddTier } from "./add-tier";
+import { TierTable } from "./tier-table";
 import { TierPolicyForm } from "./tier-policy-form";
 
 export const metadata: Metadata = { title: "Program tiers" };
@@ -28,8 +29,9 @@ export default async function ProgramTiersPage({ params }: { params: Promise<{ p
       {tab.tiers.length === 0 && !canWrite ? (
         <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">No tiers yet.</p>
       ) : (
-        <TierLadder programId={program.id} tiers={tab.tiers} basisLabel={tab.policy.tierBasis === "LIFETIME_POINTS" ? "lifetime points" : "lifetime purchases"} canWrite={canWrite} />
+        <TierTable programId={program.id} tiers={tab.tiers} basisLabel={tab.policy.tierBasis === "LIFETIME_POINTS" ? "lifetime points" : "lifetime purchases"} canWrite={canWrite} />
       )}
+      {canWrite ? <AddTier programId={program.id} topName={tab.tiers.at(-1)?.name ?? null} firstTier={tab.tiers.length === 0} /> : null}
     </div>
   );
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WebhookSubscription" ADD COLUMN     "maxAllowedConnections" INTEGER,
+ADD COLUMN     "slaInSeconds" INTEGER;
