@@ -14,12 +14,36 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const text = await readCapped(request, maxBytes);
   if (text === null) return tooLarge(maxBytes);
   if (text.trim() === "") return { ok: true, value: undefined };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     const where = error instanceof SyntaxError ? ` (${error.message})` : "";
     return { ok: false, status: 400, error: apiError(400, `Invalid input : body is not valid JSON${where}.`) };
   }
+  if (depthOver(value, MAX_JSON_DEPTH)) {
+    return { ok: false, status: 400, error: apiError(400, `Invalid input : body is nested deeper than ${MAX_JSON_DEPTH} levels.`) };
+  }
+  return { ok: true, value };
+}
+
+/**
+ * No body of the API nests deeper than a dozen levels; a hostile one nested thousands deep would
+ * overflow the stack of whatever walks it recursively (schemas, canonical JSON for idempotency,
+ * the JSON columns). Refused before anything walks it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than `max` arrays and objects; iterative, so any depth is safe to ask about. */
+export function depthOver(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 async function readCapped(request: Request, maxBytes: number): Promise<string | null> {

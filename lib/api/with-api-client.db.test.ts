@@ -114,6 +114,25 @@ describe("withApiClient", () => {
     expect(chunked.status).toBe(413);
   });
 
+  it("refuses a query string over 8 KiB with 414 in the envelope, and reads one just under it", async () => {
+    const paged = withApiClient({ query: z.object({ q: z.string().max(10_000) }) }, async ({ query }) => query.q.length);
+    const long = await callRoute(paged, `/x?q=${"a".repeat(8 * 1024)}`, { headers: { authorization } });
+    expect(long.status).toBe(414);
+    expect((long.body as ErrorBody).errors).toEqual([{ status: false, code: 414, message: "Query string is longer than the limit of 8 KiB." }]);
+    const fits = await callRoute(paged, `/x?q=${"a".repeat(8 * 1024 - 2)}`, { headers: { authorization } });
+    expect([fits.status, fits.body]).toEqual([200, 8 * 1024 - 2]);
+  });
+
+  it("answers text the database cannot store (a NUL character) with 400, never 500", async () => {
+    const write = withApiClient({ body: z.object({ name: z.string().max(50) }) }, async ({ orgId: org, body }) => {
+      await db.zone.create({ data: { orgId: org, code: "NUL", name: body.name } });
+    });
+    const res = await callRoute(write, "/x", { method: "POST", body: JSON.stringify({ name: "a\u0000b" }), headers: { authorization, "content-type": "application/json" } });
+    expect(res.status).toBe(400);
+    expect((res.body as ErrorBody).errors).toEqual([{ status: false, code: 400, message: DB_MESSAGES.unstorable }]);
+    expect(await db.zone.count({ where: { orgId, code: "NUL" } })).toBe(0);
+  });
+
   it("answers a database conflict no call site foresaw with 409, never 500", async () => {
     const dup = withApiClient({}, async ({ orgId: org }) => {
       await db.zone.create({ data: { orgId: org, code: "DUP", name: "Z" } });

@@ -6,12 +6,20 @@ import { toAppError } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { withOrgCacheVersion } from "@/lib/org/cache";
 import { readJsonBody } from "./body";
+import { attachRouteSchemas } from "./route-spec";
 import { apiError, errorBody, zodErrors, type ApiErrorItem } from "./envelope";
 import { SHARED_QUERY_CHECKS } from "./params";
 import { rateLimitRefusal } from "./rate-limit";
 import { requestIdOf, respond } from "./respond";
 
 export { respond } from "./respond";
+
+/**
+ * Longest query string (after the `?`) the API reads: 8 KiB, the limit most proxies and servers
+ * keep for a whole request line. A longer one is refused with 414 in the error envelope before
+ * anything is parsed; every field the query carries has a far smaller maximum of its own.
+ */
+export const API_MAX_QUERY_BYTES = 8 * 1024;
 
 const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
@@ -36,14 +44,14 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
  * in the vendor's error envelope. A handler returns a plain value (sent as JSON 200) or a
  * Response. Every response carries X-Request-Id. What every route gets without asking: one
  * message per bad field, `limit`/`offset` checked as numbers, bodies over API_MAX_BODY_BYTES
- * refused with 413, database conflicts as 409 (lib/db/errors.ts). Wrong methods (405) and
+ * refused with 413, query strings over API_MAX_QUERY_BYTES with 414, database conflicts as 409 (lib/db/errors.ts). Wrong methods (405) and
  * unknown paths (404) are answered by proxy.ts and app/api/v2/[[...path]].
  */
 export function withApiClient<S extends Schemas>(
   spec: S & { scope?: ApiScope },
   handler: (ctx: ApiContext<S>) => Promise<unknown>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
-  return async (request, context) => {
+  return attachRouteSchemas(async (request: Request, context: RouteContext) => {
     const requestId = requestIdOf(request);
     try {
       const caller = await authenticateApiClient(request.headers.get("authorization"));
@@ -59,6 +67,11 @@ export function withApiClient<S extends Schemas>(
       }
       if (spec.scope && !caller.scopes.includes(spec.scope)) {
         return respond(403, errorBody([apiError(403, `This API client lacks the scope ${spec.scope}`)]), requestId);
+      }
+
+      const search = new URL(request.url).search;
+      if (Buffer.byteLength(search) - 1 > API_MAX_QUERY_BYTES) {
+        return respond(414, errorBody([apiError(414, `Query string is longer than the limit of ${API_MAX_QUERY_BYTES / 1024} KiB.`)]), requestId);
       }
 
       const errors: ApiErrorItem[] = [];
@@ -101,7 +114,7 @@ export function withApiClient<S extends Schemas>(
       console.error(`[api] ${request.method} ${new URL(request.url).pathname} request ${requestId} failed`, error);
       return respond(500, errorBody([apiError(500, `Internal error; quote request id ${requestId} to support`)]), requestId);
     }
-  };
+  }, spec);
 }
 
 function parsePart(schema: z.ZodType | undefined, value: unknown, where: "path" | "query" | "body", errors: ApiErrorItem[]): unknown {

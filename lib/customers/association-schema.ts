@@ -13,8 +13,8 @@ export const fleetCompanySchema = z.object({
 export const parentCustomerSchema = z.object({
   id: z.number().int().positive().optional(),
   identifierName: z.enum(["mobile", "email", "externalId", "id"]).optional(),
-  identifierValue: z.string().trim().min(1).optional(),
-  source: z.string().optional(),
+  identifierValue: z.string().trim().min(1).max(150).optional(),
+  source: z.string().max(50).optional(),
 });
 
 export const associationDetailsSchema = z

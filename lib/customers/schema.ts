@@ -53,14 +53,14 @@ function identifierNameSchema(allowed: readonly IdentifierName[]) {
     });
 }
 
-const plainValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const plainValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 
 export const identifierSchema = z
   .object({
     type: identifierNameSchema(IDENTIFIER_NAMES),
-    value: z.string().meta({ example: "9781027293" }),
+    value: z.string().max(150).meta({ example: "9781027293" }),
     seriesId: z.number().int().positive().optional().meta({ description: "Card series id (cards only)." }),
-    seriesCode: z.string().trim().min(1).optional().meta({ description: "Card series code (cards only)." }),
+    seriesCode: z.string().trim().min(1).max(50).optional().meta({ description: "Card series code (cards only)." }),
     statusLabel: z.string().trim().min(1).max(50).optional().meta({ description: "Card status, e.g. ACTIVE (cards only)." }),
     extendedFields: z.record(z.string(), plainValue).optional(),
     customFields: z.record(z.string(), plainValue).optional(),
@@ -80,11 +80,11 @@ const COMM_TYPES = ["mobile", "email", "wechat", "ios", "android", "line", "mobi
 export const commChannelSchema = z
   .object({
     type: z.string().meta({ enum: [...COMM_TYPES] }),
-    value: z.string(),
+    value: z.string().max(255),
     primary: z.boolean().optional(),
     verified: z.boolean().optional(),
     subscribed: z.boolean().optional(),
-    meta: z.object({ lastViewedDate: z.string().optional(), residence: z.boolean().optional(), office: z.boolean().optional() }).optional(),
+    meta: z.object({ lastViewedDate: z.string().max(40).optional(), residence: z.boolean().optional(), office: z.boolean().optional() }).optional(),
     attributes: z.record(z.string(), z.unknown()).optional(),
   })
   .superRefine((channel, ctx) => {
@@ -115,8 +115,8 @@ export const enrollmentRequestSchema = z.object({
   programId: z.number().int().positive(),
   tierNumber: z.number().int().min(1).optional().meta({ description: "1 is the lowest tier." }),
   loyaltyPoints: z.number().optional().meta({ description: "Opening points; not imported (warning 1010)." }),
-  tierExpiryDate: z.string().optional(),
-  pointsExpiryDate: z.string().optional(),
+  tierExpiryDate: z.string().max(40).optional(),
+  pointsExpiryDate: z.string().max(40).optional(),
 });
 
 /** The body of POST /v2/customers and PUT /v2/customers/{id|lookup} (SPEC-vendor-api §B.1–B.2). */
@@ -127,7 +127,7 @@ export const customerBodySchema = z
     profiles: z.array(profileSchema).min(1, "Pass at least one profile.").max(10),
     extendedFields: z.record(z.string(), plainValue).optional().meta({ description: "Customer-scope extended fields declared by the org." }),
     associatedWith: z.string().trim().min(1).max(50).optional().meta({ description: "The registering till's code." }),
-    createDate: z.iso.datetime({ offset: true, local: true }).optional().meta({ description: "Registration time (ISO 8601)." }),
+    createDate: z.iso.datetime({ offset: true, local: true }).max(40).optional().meta({ description: "Registration time (ISO 8601)." }),
     loyaltyProgramEnrollments: z.array(enrollmentRequestSchema).max(50).optional(),
     endPointsEnabled: z.array(z.enum(["REFERRAL_ENDPOINT", "DVS_ENDPOINT", "TIMELINE_ENDPOINT", "POINTSENGINE_ENDPOINT"])).optional(),
     associationDetails: associationDetailsSchema.optional(),
@@ -148,6 +148,7 @@ export const createCustomerQuerySchema = z.object({
 export const customerIdPathSchema = z.object({
   id: z
     .string()
+    .max(20)
     .meta({ description: "The customer's numeric id.", example: "564662499" })
     .transform((raw, ctx) => {
       if (/^\d{1,10}$/.test(raw) && Number(raw) > 0 && Number(raw) <= 2147483647) return Number(raw);
@@ -167,7 +168,7 @@ export const updateByIdQuerySchema = z.object({
   mlp_single_enroll: flag,
 });
 
-const identifierValueSchema = z.string().trim().min(1, "Pass identifierValue.").meta({ example: "9781027293" });
+const identifierValueSchema = z.string().trim().min(1, "Pass identifierValue.").max(150).meta({ example: "9781027293" });
 
 export const updateByLookupQuerySchema = z.object({
   source: sourceSchema.default("INSTORE"),
@@ -192,6 +193,7 @@ export const getCustomerQuerySchema = z.object({
   accountId: accountIdSchema.optional(),
   embed: z
     .string()
+    .max(200)
     .optional()
     .meta({ description: `Comma-separated: ${EMBEDS.join(", ")}.`, example: "mlp" })
     .transform((raw, ctx) => {
@@ -208,7 +210,7 @@ export const searchQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-const identifierRef = z.object({ type: identifierNameSchema(IDENTIFIER_NAMES), value: z.string().trim().min(1) });
+const identifierRef = z.object({ type: identifierNameSchema(IDENTIFIER_NAMES), value: z.string().trim().min(1).max(150) });
 
 export const changeIdentifierBodySchema = z
   .object({

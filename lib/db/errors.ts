@@ -16,6 +16,7 @@ export const DB_MESSAGES = {
   rule: "The change was refused: it would break a rule of the stored data (for example a balance below zero).",
   notFound: "Not found.",
   busy: "The database is busy or unreachable right now. Nothing was saved; try again in a moment.",
+  unstorable: "A value cannot be stored as sent (a NUL character, a number or date out of range, or text too long). Nothing was saved.",
 } as const;
 
 // PostgreSQL SQLSTATEs (appendix A of its manual) that are conflicts a caller can resolve by
@@ -28,6 +29,17 @@ const BY_SQLSTATE: Record<string, Known> = {
   "23503": { kind: "CONFLICT", message: DB_MESSAGES.inUse }, // foreign_key_violation
   "23001": { kind: "CONFLICT", message: DB_MESSAGES.inUse }, // restrict_violation
   "23514": { kind: "CONFLICT", message: DB_MESSAGES.rule }, // check_violation
+  // Data exceptions (class 22) and an index entry too large (54000) come from input the schemas
+  // let through: text with a NUL character, a number or date out of the column's range. The
+  // statement failed, so nothing was written; the caller's input is at fault, not the server.
+  "22001": { kind: "BAD_REQUEST", message: DB_MESSAGES.unstorable }, // string_data_right_truncation
+  "22003": { kind: "BAD_REQUEST", message: DB_MESSAGES.unstorable }, // numeric_value_out_of_range
+  "22007": { kind: "BAD_REQUEST", message: DB_MESSAGES.unstorable }, // invalid_datetime_format
+  "22008": { kind: "BAD_REQUEST", message: DB_MESSAGES.unstorable }, // datetime_field_overflow
+  "22021": { kind: "BAD_REQUEST", message: DB_MESSAGES.unstorable }, // character_not_in_repertoire (NUL in text)
+  "22P02": { kind: "BAD_REQUEST", message: DB_MESSAGES.unstorable }, // invalid_text_representation
+  "22P05": { kind: "BAD_REQUEST", message: DB_MESSAGES.unstorable }, // untranslatable_character (\u0000 in jsonb)
+  "54000": { kind: "BAD_REQUEST", message: DB_MESSAGES.unstorable }, // program_limit_exceeded (index row too large)
   "53300": { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // too_many_connections
   "57014": { kind: "UNAVAILABLE", message: DB_MESSAGES.busy }, // query_canceled (statement timeout)
   // The connection was dropped under the request: its backend terminated (pg_terminate_backend,

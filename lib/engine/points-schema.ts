@@ -5,7 +5,7 @@ import { SOURCES, TRANSACTION_IDENTIFIERS } from "./transaction-schema";
 
 const flag = z.enum(["true", "false"]).transform((v) => v === "true").optional();
 const programId = z.coerce.number().int().positive().max(2_147_483_647).optional();
-const date = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be a date (YYYY-MM-DD or ISO date-time)").transform((s) => new Date(s)).optional();
+const date = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), "must be a date (YYYY-MM-DD or ISO date-time)").transform((s) => new Date(s)).optional();
 
 export const customerIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const groupIdParams = z.object({ groupId: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -14,7 +14,7 @@ export const lookupQuery = {
   identifierName: z.enum(TRANSACTION_IDENTIFIERS),
   identifierValue: z.string().trim().min(1).max(200),
   source: z.enum([...SOURCES, "ALL"]),
-  accountId: z.string().optional(),
+  accountId: z.string().max(100).optional(),
 };
 
 export const balanceQuery = z.object({

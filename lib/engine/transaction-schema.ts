@@ -25,7 +25,7 @@ export const extendedFieldsSchema = z.record(z.string().max(100), extendedValue)
 
 export const lineItemSchema = z.looseObject({
   itemCode: z.string().trim().max(150).optional(),
-  serial: z.union([z.string(), z.number()]).optional(),
+  serial: z.union([z.string().max(100), z.number()]).optional(),
   description: z.string().max(500).optional(),
   amount: money.optional(),
   rate: money.optional(),
@@ -39,18 +39,18 @@ export const lineItemSchema = z.looseObject({
 });
 export type LineItem = z.output<typeof lineItemSchema>;
 
-const dateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date-time");
+const dateTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date-time");
 
 export const transactionBodySchema = z
   .looseObject({
-    type: z.string().optional(),
+    type: z.string().max(50).optional(),
     billNumber: z.string().max(100).optional(),
     billAmount: money.optional(),
     billingDate: dateTime.optional(),
     grossAmount: money.optional(),
     discount: money.optional(),
     note: z.string().max(1000).optional(),
-    returnType: z.string().optional(),
+    returnType: z.string().max(50).optional(),
     purchaseTime: dateTime.optional(),
     notInterestedReason: z.string().max(255).optional(),
     userGroup2Id: z.number().int().positive().optional(),
@@ -105,8 +105,8 @@ export const transactionQuerySchema = z.object({
   identifierName: z.enum(TRANSACTION_IDENTIFIERS, { error: `identifierName must be one of ${TRANSACTION_IDENTIFIERS.join(", ")}` }),
   identifierValue: z.string().trim().min(1, "identifierValue is required").max(200),
   accountId: z.string().max(100).optional(),
-  use_async: z.string().optional(),
-  rawSideEffects: z.string().optional(),
+  use_async: z.string().max(10).optional(),
+  rawSideEffects: z.string().max(10).optional(),
 });
 
 /** One element of the bulk body: a §C.1 body naming its own customer (§C.2). */

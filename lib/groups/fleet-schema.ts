@@ -22,7 +22,7 @@ export const ROLE_PERMISSION_CODES = [
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
 const permissionSchema = z.object({
-  permissionCode: z.string().trim().nullish(),
+  permissionCode: z.string().trim().max(50).nullish(),
   permissionValue: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).optional(),
 });
 

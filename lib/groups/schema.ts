@@ -18,7 +18,7 @@ const id = z.number().int().positive().max(2_147_483_647);
 /** Ids in query strings and paths: digits only. */
 export const numericId = z.string().regex(/^\d{1,10}$/, "must be a numeric id").transform(Number).pipe(id);
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
-const extendedFieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const extendedFieldValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
 export const extendedFieldsInput = z.record(z.string(), extendedFieldValue).meta({ description: "Extended fields declared for user groups ({name: value})." });
 
 const groupNameField = z.string().trim().max(GROUP_NAME_MAX, `must be at most ${GROUP_NAME_MAX} characters`);
@@ -81,8 +81,8 @@ export const getGroupQuery = z
     programDetails: flag.optional(),
     expiredPoints: flag.optional(),
     expirySchedules: flag.optional(),
-    gapToUpgradeFor: z.string().optional(),
-    gapToRenewFor: z.string().optional(),
+    gapToUpgradeFor: z.string().max(200).optional(),
+    gapToRenewFor: z.string().max(200).optional(),
     companyDetails: flag.optional(),
   })
   .superRefine(requireSelector);
@@ -91,7 +91,7 @@ export const getGroupQuery = z
 export const joinMemberSchema = z.object({
   userId: id,
   primaryMember: z.boolean().optional(),
-  permissions: z.array(z.string()).optional().meta({ description: `Any of ${MEMBER_PERMISSIONS.join(", ")}.` }),
+  permissions: z.array(z.string().max(50)).optional().meta({ description: `Any of ${MEMBER_PERMISSIONS.join(", ")}.` }),
   defaultGroup: z.boolean().optional().meta({ description: "The group used for the member's group transactions; one per customer." }),
   active: z.boolean().optional(),
 });
@@ -114,7 +114,7 @@ export const leaveQuery = z.object({
   source: z.enum(SOURCES),
   identifierName: z.enum(LEAVE_IDENTIFIERS),
   identifierValue: z.string().trim().min(1).max(200),
-  accountId: z.string().optional(),
+  accountId: z.string().max(100).optional(),
 });
 
 /** POST /v2/userGroup2/transfer (SPEC §1.5): batch-capable, all or nothing. */
@@ -133,10 +133,16 @@ export const searchGroupsQuery = z.object({ q: z.string().trim().min(1, "pass so
 
 export const MEMBER_SORTS = ["IS_PRIMARY", "JOINED_ON", "USER_ID"] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
+const joinDateOf = (s: string) => new Date(`${s.replace(" ", "T")}${s.length === 10 ? "T00:00:00" : ""}Z`);
 const joinDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, "must be YYYY-MM-DD HH:mm:ss")
-  .transform((s) => new Date(`${s.replace(" ", "T")}${s.length === 10 ? "T00:00:00" : ""}Z`));
+  // The pattern lets 2026-13-45 through; a date that does not read back the same is not one.
+  .refine((s) => {
+    const date = joinDateOf(s);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, s.length).replace("T", " ") === s;
+  }, "is not a real date and time")
+  .transform(joinDateOf);
 
 /** GET /v2/userGroup2/members (SPEC §1.8); `includeExited=true` adds the members who left. */
 export const membersQuery = z.object({
@@ -155,7 +161,7 @@ export const membersQuery = z.object({
   toDate: joinDate.optional(),
 });
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO date").transform((s) => new Date(s));
+const isoDate = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO date").transform((s) => new Date(s));
 
 /** GET /v2/userGroup2/transactions (vendor §E.5). */
 export const groupTransactionsQuery = z
@@ -164,14 +170,14 @@ export const groupTransactionsQuery = z
     identifierName: z.enum(["mobile", "email", "externalId"]).optional(),
     identifierValue: z.string().trim().min(1).max(200).optional(),
     source: z.enum(SOURCES).optional(),
-    accountId: z.string().optional(),
+    accountId: z.string().max(100).optional(),
     type: z.enum(["REGULAR", "RETURN"]).optional(),
     transactionId: numericId.optional(),
     billNumber: z.string().trim().min(1).max(100).optional(),
     customerId: numericId.optional(),
     startDate: isoDate.optional(),
     endDate: isoDate.optional(),
-    embed: z.string().optional(),
+    embed: z.string().max(200).optional(),
     getDataForAllPrograms: flag.optional(),
     creditNotes: flag.optional(),
     offset: pageOffset.optional(),

@@ -6,6 +6,7 @@ import { CONFIG_KEYS, resolveConfigKey, type ConfigKey } from "./config-registry
 export const configsQuerySchema = z.object({
   keys: z
     .string()
+    .max(4000)
     .optional()
     .meta({ description: "Comma-separated config keys; all configs when absent.", example: "CONF_USER_GROUP_ENABLED,CONF_USER_GROUP_SIZE" })
     .transform((raw, ctx) => {

@@ -96,11 +96,11 @@ const redeemEntry = z.object({
   transaction_number: text(100).optional(),
   external_reference_number: text(100).optional(),
   redemption_time: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, "must be YYYY-MM-DD HH:MM:SS").optional(),
-  till_id: z.union([z.string(), z.number()]).optional(),
+  till_id: z.union([z.string().max(100), z.number()]).optional(),
   notes: text(500).optional(),
   redemption_purpose: text(200).optional(),
   group_redemption: z.boolean().optional(),
-  custom_fields: z.array(z.object({ name: z.string(), value: z.unknown() })).optional(),
+  custom_fields: z.array(z.object({ name: z.string().max(100), value: z.unknown() })).optional(),
 });
 
 export const v11RedeemBodySchema = z

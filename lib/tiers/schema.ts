@@ -19,7 +19,7 @@ export const manualSlabBodySchema = z.object({
   slabAction: z.enum(SLAB_ACTIONS, { error: `slabAction must be one of ${SLAB_ACTIONS.join(", ")}.` }),
   toSlabName: z.string().trim().min(1).max(100).optional(),
   manualSlabActionValidity: z.enum(VALIDITY_KINDS, { error: "manualSlabActionValidity must be FIXED_DURATION (a number of days) or FIXED_DATE (a date)." }),
-  manualSlabActionValidityUpto: z.union([z.string().trim().min(1), z.number()], { error: "manualSlabActionValidityUpto is required: a number of days or a date." }),
+  manualSlabActionValidityUpto: z.union([z.string().trim().min(1).max(40), z.number()], { error: "manualSlabActionValidityUpto is required: a number of days or a date." }),
   reassessTierOnNextActivity: z.boolean().default(false),
   slabChangeReason: z.string().trim().max(500).default(""),
 });

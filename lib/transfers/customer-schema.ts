@@ -22,7 +22,7 @@ export type CustomerTransferInput = {
 };
 
 const identifier = z
-  .looseObject({ type: z.string().optional().meta({ description: C2C_IDENTIFIER_TYPES.join(" | ") }), value: z.union([z.string().max(200), z.number()]).optional() })
+  .looseObject({ type: z.string().max(50).optional().meta({ description: C2C_IDENTIFIER_TYPES.join(" | ") }), value: z.union([z.string().max(200), z.number()]).optional() })
   .optional();
 
 const common = {

@@ -27,13 +27,13 @@ export type GroupTransferInput = {
 
 const value = z.union([z.string().max(200), z.number()]).optional().meta({ description: "The identifier's value (text; numbers are read as text)." });
 const entitySchema = z.looseObject({
-  type: z.string().optional().meta({ description: "CUSTOMER or USERGROUP2 (1208 otherwise)." }),
-  identifierType: z.string().optional().meta({ description: `CUSTOMER: ${CUSTOMER_ENTITY_IDENTIFIERS.join(", ")}; USERGROUP2: ${GROUP_ENTITY_IDENTIFIERS.join(", ")}.` }),
+  type: z.string().max(50).optional().meta({ description: "CUSTOMER or USERGROUP2 (1208 otherwise)." }),
+  identifierType: z.string().max(50).optional().meta({ description: `CUSTOMER: ${CUSTOMER_ENTITY_IDENTIFIERS.join(", ")}; USERGROUP2: ${GROUP_ENTITY_IDENTIFIERS.join(", ")}.` }),
   identifierValue: value,
-  source: z.string().optional(),
-  accountId: z.string().optional(),
+  source: z.string().max(50).optional(),
+  accountId: z.string().max(100).optional(),
 });
-const initiatorSchema = z.looseObject({ identifierType: z.string().optional(), identifierValue: value, source: z.string().optional(), accountId: z.string().optional() });
+const initiatorSchema = z.looseObject({ identifierType: z.string().max(50).optional(), identifierValue: value, source: z.string().max(50).optional(), accountId: z.string().max(100).optional() });
 
 /** `pointsTobeTransferred`: a whole number above zero (422; a fraction is 807, SPEC §2.1). */
 export const pointsField = z

@@ -22,7 +22,7 @@ const fields = {
   methodType: z.literal("POST", { error: "methodType must be POST." }),
   // The vendor's samples send Content-Type: application/json here; deliveries carry it anyway.
   webHookHeaders: z
-    .record(z.string(), z.string())
+    .record(z.string(), z.string().max(1000, "A header value is at most 1000 characters."))
     .transform((h) => Object.fromEntries(Object.entries(h).filter(([k, v]) => !(k.toLowerCase() === "content-type" && /^application\/json\b/i.test(v)))))
     .pipe(webhookHeadersSchema)
     .meta({ description: "Static headers sent with every delivery (e.g. client-key, AccessToken). Content-Type: application/json is accepted and always sent; another Content-Type is refused." }),

@@ -212,8 +212,8 @@ export const rulesetScopeSchema = z
   .object({
     startDate: isoDate.optional(),
     endDate: isoDate.optional(),
-    zoneCodes: z.array(z.string().trim().min(1)).max(200).optional(),
-    storeCodes: z.array(z.string().trim().min(1)).max(1000).optional(),
+    zoneCodes: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
+    storeCodes: z.array(z.string().trim().min(1).max(100)).max(1000).optional(),
   })
   .refine((s) => !s.startDate || !s.endDate || s.startDate <= s.endDate, { message: "The end date must not be before the start date.", path: ["endDate"] });
 
