@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, registerCustomer, test } from "./fixtures";
 
 // The customer page for agents: KPIs per program, the ledger with its provenance, and the manual
@@ -74,3 +75,93 @@ test("the tabs are links: transactions and groups, and a missing customer is HTT
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Customer not found" })).toBeVisible();
 });
+
+test("an agent upgrades a customer's tier with a reason; the tier history and the audit log show it", async ({ page, asRole }) => {
+  test.setTimeout(90_000);
+  const customer = await registerCustomer(page.request, { firstName: "Tara", lastName: "Tiered" });
+  await asRole("MEMBER_CARE");
+  await page.goto(`/member-care/customers/${customer.id}`);
+  const defaultProgram = page.getByRole("region", { name: "Program Demo Retail Rewards" });
+  await expect(defaultProgram).toContainText("Silver");
+  await expect(page.getByRole("table", { name: "Tier history" })).toContainText("No tier changes in this program yet.");
+
+  const form = await openPanel(page, "Adjust tier");
+  await form.getByLabel("Action").selectOption("UPGRADE");
+  await form.getByLabel("To tier").selectOption("Gold");
+  await form.getByLabel("Days").fill("30");
+  await form.getByLabel("Reason").fill("Goodwill after a lost order");
+  await form.getByRole("button", { name: "Adjust tier" }).click();
+  await expect(page.getByText("Tier adjusted").first()).toBeVisible();
+
+  await page.reload();
+  await expect(defaultProgram).toContainText("Gold");
+  const history = page.getByRole("table", { name: "Tier history" }).getByRole("row").filter({ hasText: "Goodwill after a lost order" });
+  await expect(history).toHaveCount(1);
+  await expect(history).toContainText("Upgrade");
+  await expect(history).toContainText("Silver → Gold");
+  await expect(history).toContainText("Manual");
+
+  await page.getByRole("link", { name: "Audit" }).click();
+  const audit = page.getByRole("table", { name: "Customer audit log" }).getByRole("row").filter({ hasText: "tier.adjust" });
+  await expect(audit).toHaveCount(1);
+  await expect(audit).toContainText("agent@demo.test");
+});
+
+test("a viewer gets no adjust controls, and the agent's adjustments replayed with the viewer's session are refused", async ({ page, asRole }) => {
+  test.setTimeout(90_000);
+  const customer = await registerCustomer(page.request, { firstName: "Rhea", lastName: "Replay" });
+  const url = `/member-care/customers/${customer.id}`;
+  // As the agent, capture each action's request without sending it.
+  await asRole("MEMBER_CARE");
+  await page.goto(url);
+  const captured: { headers: Record<string, string>; body: string }[] = [];
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"]) {
+      captured.push({ headers: request.headers(), body: request.postData() ?? "" });
+      await route.abort();
+    } else {
+      await route.continue();
+    }
+  });
+  const points = await openPanel(page, "Adjust points");
+  await points.getByLabel("Points").fill("500");
+  await points.getByLabel("Reason").fill("Replayed by a viewer");
+  await points.getByRole("button", { name: "Adjust points" }).click();
+  await expect.poll(() => captured.length).toBe(1);
+  await page.goto(url);
+  const tier = await openPanel(page, "Adjust tier");
+  await tier.getByLabel("To tier").selectOption("Platinum");
+  await tier.getByLabel("Reason").fill("Replayed by a viewer");
+  await tier.getByRole("button", { name: "Adjust tier" }).click();
+  await expect.poll(() => captured.length).toBe(2);
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+
+  await asRole("VIEWER");
+  await page.goto(url);
+  await expect(page.getByRole("heading", { name: "Rhea Replay", level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Adjust points" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Adjust tier" })).toHaveCount(0);
+  for (const { headers, body } of captured) {
+    const replay = await page.request.post(url, {
+      headers: { "next-action": headers["next-action"] ?? "", "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+      data: body,
+    });
+    expect(await replay.text()).toContain("Your role does not allow this.");
+  }
+  await page.reload();
+  const defaultProgram = page.getByRole("region", { name: "Program Demo Retail Rewards" });
+  await expect(defaultProgram).toContainText("Current points0");
+  await expect(defaultProgram).toContainText("Silver");
+  await expect(page.getByRole("table", { name: "Tier history" })).toContainText("No tier changes in this program yet.");
+});
+
+/** Opens an agent action's panel (clicking until the page has hydrated) and returns its form. */
+async function openPanel(page: Page, name: "Adjust points" | "Adjust tier") {
+  const form = page.getByRole("form", { name });
+  await expect(async () => {
+    if (!(await form.isVisible())) await page.getByRole("button", { name }).click({ timeout: 2_000 });
+    await expect(form).toBeVisible({ timeout: 1_000 });
+  }).toPass({ intervals: [500, 1000, 2000], timeout: 30_000 });
+  return form;
+}

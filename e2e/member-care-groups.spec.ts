@@ -1,4 +1,6 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { libFixture, signInAs, type FamilyFixture } from "./lib-fixtures";
 
 // The demo family (prisma/seed-groups.ts): group 3847940, primary Dev Raman (919000005942),
 // members Asha Raman and Chen Li. Read only: the demo org is never changed by specs.
@@ -90,8 +92,53 @@ test("the members CSV holds the rows the filter shows, and only for someone sign
   expect(lines[1]).toMatch(/^565345942,Dev,Raman,919000005942,.*,PRIMARY,/);
   await page.getByRole("link", { name: /^Exited/ }).click();
   await expect(page.getByRole("table", { name: "Group members" })).toContainText("No member has left this group.");
+  // The filter travels with the export: no exited member shown, none in the file.
+  const exited = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const exitedFile = await exited;
+  expect(exitedFile.suggestedFilename()).toBe("group-3847940-members-exited.csv");
+  const exitedText = await (await exitedFile.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  expect(exitedText.trim().split("\r\n")).toEqual([lines[0]]);
 
   await page.context().clearCookies();
   const anonymous = await page.request.get("/member-care/groups/3847940/members.csv", { maxRedirects: 0 });
   expect([307, 401]).toContain(anonymous.status());
+});
+
+test("an agent finds a family by a member's mobile, opens the group and sees the wallet and the member whose bill earned the last credit", async ({ page }) => {
+  test.setTimeout(90_000);
+  // A fresh org with seed 001's workflow LIVE (the demo org earns nothing on bills): two members
+  // each send a card-swiped bill through the API; the later one's is the group's last credit.
+  const fx = await libFixture("family");
+  const [first, second] = fx.members as [FamilyFixture["members"][number], FamilyFixture["members"][number]];
+  for (const [member, number, at] of [[first, "FAM-B-1", Date.now() - 60_000], [second, "FAM-B-2", Date.now()]] as const) {
+    const res = await page.request.post(`/v2/transactions?source=INSTORE&identifierName=mobile&identifierValue=${member.mobile}`, {
+      headers: { authorization: fx.authorization },
+      data: { type: "REGULAR", billNumber: number, billAmount: 1200, billingDate: new Date(at).toISOString(), extendedFields: { member_card_swiped: "Yes" } },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+
+  await signInAs(page, fx.agent);
+  await page.goto("/member-care");
+  await page.getByRole("searchbox", { name: "Search customers and groups" }).fill(second.mobile);
+  await page.getByRole("table", { name: `Customers matching ${second.mobile}` }).getByRole("link", { name: second.name }).click();
+  await expect(page).toHaveURL(`/member-care/customers/${second.id}`);
+  await page.getByLabel("Customer summary").getByRole("link", { name: fx.group.name }).click();
+
+  await expect(page).toHaveURL(`/member-care/groups/${fx.group.id}`);
+  const wallet = page.getByRole("table", { name: "Group points per program" }).getByRole("row").nth(1);
+  const ledger = page.getByRole("table", { name: "Group ledger" });
+  const last = ledger.getByRole("row").nth(1);
+  // Newest first: the last credit is the second member's bill, and names them.
+  await expect(last).toContainText("Earned");
+  await expect(last).toContainText("Bill FAM-B-2");
+  await expect(last.getByRole("link", { name: second.name })).toBeVisible();
+  await expect(ledger.getByRole("row").nth(2)).toContainText("Bill FAM-B-1");
+  await expect(ledger.getByRole("row").nth(2).getByRole("link", { name: first.name })).toBeVisible();
+  // The wallet holds what the ledger's last row says the balance is.
+  const number = async (cell: ReturnType<Page["getByRole"]>) => Number((await cell.innerText()).replace(/,/g, ""));
+  const balance = await number(last.getByRole("cell").nth(3));
+  expect(balance).toBeGreaterThan(0);
+  expect(await number(wallet.getByRole("cell").nth(1))).toBe(balance);
 });

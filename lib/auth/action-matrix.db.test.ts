@@ -16,6 +16,7 @@ vi.mock("@/lib/auth/session", async (original) => ({ ...(await original<object>(
 const PINNED: Record<string, Permission> = {
   addProgramEntitiesAction: "programs:write",
   adjustPointsAction: "member-care:write",
+  adjustTierAction: "member-care:write",
   changePasswordAction: "account:password",
   changeUserRoleAction: "users:manage",
   createApiClientAction: "settings:write",

@@ -159,7 +159,7 @@ export async function listGroupMembers({
       : sortBy === "JOINED_ON"
         ? [{ joinedAt: dir }, { id: dir }]
         : [{ customerId: dir }, { id: dir }];
-  const [total, rows, contributed] = await Promise.all([
+  const [total, rows] = await Promise.all([
     db.groupMembership.count({ where }),
     db.groupMembership.findMany({
       where,
@@ -176,8 +176,8 @@ export async function listGroupMembers({
         },
       },
     }),
-    pointsContributed(orgId, groupId),
   ]);
+  const contributed = await pointsContributed(orgId, groupId, rows.map((m) => m.customerId));
   return {
     total,
     rows: rows.map((m) => {

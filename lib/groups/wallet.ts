@@ -82,13 +82,35 @@ export async function groupExpiredPoints(orgId: number, groupId: number): Promis
   return rows.map((r) => ({ points: num(r.points), expiredOn: r.day, programId: r.programId, expiredPointsSummary: [] }));
 }
 
-/** Points each member's bills brought to the group wallet ("points contributed", SPEC §1.8). */
-export async function pointsContributed(orgId: number, groupId: number): Promise<Map<number, number>> {
+/**
+ * Points each member's bills brought to the group wallet ("points contributed", SPEC §1.8), for
+ * the members named: read from their bills (index customerId) to the movements and the group's
+ * postings, so a page of 20 members costs their bills, not the wallet's whole history.
+ */
+export async function pointsContributed(orgId: number, groupId: number, customerIds: readonly number[]): Promise<Map<number, number>> {
+  if (customerIds.length === 0) return new Map();
+  // Most of a big group (the CSV export): one pass over the wallet's postings is cheaper than a
+  // lookup per bill.
+  if (customerIds.length > 500) {
+    const all = await db.$queryRaw<{ customerId: number; points: Prisma.Decimal }[]>`
+      SELECT t."customerId", SUM(p.amount) AS points
+      FROM "Posting" p JOIN "PointsAccount" a ON a.id = p."accountId" JOIN "Movement" m ON m.id = p."movementId"
+        JOIN "Transaction" t ON t.id = m."transactionId"
+      WHERE a."orgId" = ${orgId} AND a."ownerType" = 'USERGROUP' AND a."ownerId" = ${groupId}
+      GROUP BY t."customerId"`;
+    return new Map(all.map((r) => [r.customerId, num(r.points)]));
+  }
+  // Per bill (LATERAL): its movements and their postings on the group's wallet. Joined the other
+  // way, the planner — not knowing which account the group's is — would read the whole wallet.
   const rows = await db.$queryRaw<{ customerId: number; points: Prisma.Decimal }[]>`
-    SELECT t."customerId", SUM(p.amount) AS points
-    FROM "Posting" p JOIN "PointsAccount" a ON a.id = p."accountId" JOIN "Movement" m ON m.id = p."movementId"
-      JOIN "Transaction" t ON t.id = m."transactionId"
-    WHERE a."orgId" = ${orgId} AND a."ownerType" = 'USERGROUP' AND a."ownerId" = ${groupId}
+    SELECT t."customerId", SUM(x.amount) AS points
+    FROM "Transaction" t
+    CROSS JOIN LATERAL (
+      SELECT p.amount FROM "Movement" m JOIN "Posting" p ON p."movementId" = m.id
+      WHERE m."transactionId" = t.id
+        AND p."accountId" IN (SELECT a.id FROM "PointsAccount" a WHERE a."orgId" = ${orgId} AND a."ownerType" = 'USERGROUP' AND a."ownerId" = ${groupId})
+    ) x
+    WHERE t."orgId" = ${orgId} AND t."customerId" IN (${Prisma.join(customerIds)})
     GROUP BY t."customerId"`;
   return new Map(rows.map((r) => [r.customerId, num(r.points)]));
 }

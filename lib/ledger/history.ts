@@ -23,8 +23,13 @@ export type LedgerEntry = {
   reversesId: number | null;
   /** The bill behind the movement; on a group wallet its customer is the member whose bill earned it. */
   transaction: { id: number; number: string; customerId: number; customerName: string } | null;
-  /** The member a debit was made for (a redemption from a group wallet), when the movement names one. */
-  member: { customerId: number; name: string } | null;
+  /**
+   * Who is behind a movement that is not a bill: the customer who redeemed (from a group wallet,
+   * the member), who asked for a transfer out, or whose points a transfer brought in.
+   */
+  member: { customerId: number; name: string; role: "REDEEMED" | "TRANSFER_OUT" | "TRANSFER_IN" } | null;
+  /** A transfer's other side: where the points went (out) or came from (in). */
+  transfer: { direction: "IN" | "OUT"; party: { type: "CUSTOMER" | "USERGROUP"; id: number; name: string } } | null;
   workflow: { versionId: number; number: number; conditionId: string | null } | null;
   actor: { type: "USER" | "API_CLIENT" | "SYSTEM"; label: string };
 };
@@ -35,6 +40,8 @@ type Raw = {
   transactionId: number | null; billNumber: string | null; billCustomerId: number | null; billFirstName: string | null; billLastName: string | null;
   workflowVersionId: number | null; workflowNumber: number | null; conditionId: string | null;
   actorType: "USER" | "API_CLIENT" | "SYSTEM"; actorId: number | null; userName: string | null; clientName: string | null;
+  redeemerId: number | null;
+  xFromType: "CUSTOMER" | "USERGROUP" | "SYSTEM" | null; xFromId: number | null; xToType: "CUSTOMER" | "USERGROUP" | "SYSTEM" | null; xToId: number | null; xInitiatorId: number | null;
 };
 
 /** One page of an owner's movements in a program, newest first unless `dir` is asc, with the balance after each. */
@@ -45,10 +52,11 @@ export async function listLedgerEntries({
 }): Promise<Page<LedgerEntry>> {
   const account = await db.pointsAccount.findFirst({
     where: { orgId, programId, ownerType: owner.type, ownerId: owner.id },
-    select: { id: true, balance: true, _count: { select: { postings: true } } },
+    select: { id: true, balance: true },
   });
   if (!account) return pageOf([], 0, 1, pageSize);
-  const total = account._count.postings;
+  // Counted on its own: a relation _count makes Prisma group the whole Posting table first.
+  const total = await db.posting.count({ where: { accountId: account.id } });
   const current = Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
   // Newest first: the balance after a row is today's balance less what came after it. Oldest
   // first: the sum up to and including it. Either way the window runs in the index's order.
@@ -66,7 +74,9 @@ export async function listLedgerEntries({
       m."sourceType", m."sourceRef", m.notes, m."reversesId",
       m."transactionId", t.number AS "billNumber", t."customerId" AS "billCustomerId", c."firstName" AS "billFirstName", c."lastName" AS "billLastName",
       m."workflowVersionId", w.number AS "workflowNumber", m."conditionId",
-      m."actorType"::text AS "actorType", m."actorId", u.name AS "userName", k.name AS "clientName"
+      m."actorType"::text AS "actorType", m."actorId", u.name AS "userName", k.name AS "clientName",
+      red."customerId" AS "redeemerId",
+      x."fromType"::text AS "xFromType", x."fromId" AS "xFromId", x."toType"::text AS "xToType", x."toId" AS "xToId", x."initiatorId" AS "xInitiatorId"
     FROM page
     JOIN "Movement" m ON m.id = page."movementId"
     LEFT JOIN "Transaction" t ON t.id = m."transactionId" AND t."orgId" = ${orgId}
@@ -74,11 +84,62 @@ export async function listLedgerEntries({
     LEFT JOIN "WorkflowVersion" w ON w.id = m."workflowVersionId"
     LEFT JOIN "User" u ON m."actorType" = 'USER' AND u.id = m."actorId"
     LEFT JOIN "ApiClient" k ON m."actorType" = 'API_CLIENT' AND k.id = m."actorId"
+    -- Who redeemed: the redemption that paid with this movement (GIN index on movementIds).
+    LEFT JOIN LATERAL (
+      SELECT r."customerId" FROM "PointsRedemption" r
+      WHERE m.kind = 'REDEEM' AND r."orgId" = ${orgId} AND r."movementIds" @> ARRAY[m.id]
+      LIMIT 1
+    ) red ON true
+    LEFT JOIN "PointsTransfer" x ON x."movementId" = m.id AND x."orgId" = ${orgId}
     ORDER BY ${dir === "asc" ? Prisma.sql`page."createdAt" ASC, page.id ASC` : Prisma.sql`page."createdAt" DESC, page.id DESC`}`;
-  return pageOf(rows.map(toEntry), total, current, pageSize);
+  const names = await partyNames(orgId, rows);
+  return pageOf(rows.map((r) => toEntry(r, owner, names)), total, current, pageSize);
 }
 
-function toEntry(r: Raw): LedgerEntry {
+type Names = { customers: Map<number, string>; groups: Map<number, string> };
+
+/** The names of the customers and groups a page's redemptions and transfers refer to: two lookups, not one per row. */
+async function partyNames(orgId: number, rows: Raw[]): Promise<Names> {
+  const customerIds = new Set<number>();
+  const groupIds = new Set<number>();
+  for (const r of rows) {
+    if (r.redeemerId !== null) customerIds.add(r.redeemerId);
+    if (r.xInitiatorId !== null) customerIds.add(r.xInitiatorId);
+    for (const [type, id] of [[r.xFromType, r.xFromId], [r.xToType, r.xToId]] as const) {
+      if (id === null) continue;
+      if (type === "CUSTOMER") customerIds.add(id);
+      if (type === "USERGROUP") groupIds.add(id);
+    }
+  }
+  const [customers, groups] = await Promise.all([
+    customerIds.size === 0 ? [] : db.customer.findMany({ where: { orgId, id: { in: [...customerIds] } }, select: { id: true, firstName: true, lastName: true } }),
+    groupIds.size === 0 ? [] : db.userGroup.findMany({ where: { orgId, id: { in: [...groupIds] } }, select: { id: true, groupName: true, externalId: true } }),
+  ]);
+  return {
+    customers: new Map(customers.map((c) => [c.id, `${c.firstName} ${c.lastName}`.trim() || `Customer ${c.id}`])),
+    groups: new Map(groups.map((g) => [g.id, g.groupName || g.externalId])),
+  };
+}
+
+function memberOf(r: Raw, owner: Owner, names: Names): Pick<LedgerEntry, "member" | "transfer"> {
+  const customer = (id: number) => ({ customerId: id, name: names.customers.get(id) ?? `Customer ${id}` });
+  const party = (type: Raw["xFromType"], id: number | null) =>
+    (type === "CUSTOMER" || type === "USERGROUP") && id !== null
+      ? { type, id, name: (type === "CUSTOMER" ? names.customers.get(id) : names.groups.get(id)) ?? `${type === "CUSTOMER" ? "Customer" : "Group"} ${id}` }
+      : null;
+  if (r.redeemerId !== null) return { member: { ...customer(r.redeemerId), role: "REDEEMED" }, transfer: null };
+  if (r.xFromType === null) return { member: null, transfer: null };
+  const out = r.xFromType === owner.type && r.xFromId === owner.id;
+  const other = out ? party(r.xToType, r.xToId) : party(r.xFromType, r.xFromId);
+  // Out: the customer who asked; in: the sending customer (or, from a group, who asked).
+  const who = out ? r.xInitiatorId : r.xFromType === "CUSTOMER" ? r.xFromId : r.xInitiatorId;
+  return {
+    member: who === null ? null : { ...customer(who), role: out ? "TRANSFER_OUT" : "TRANSFER_IN" },
+    transfer: other ? { direction: out ? "OUT" : "IN", party: other } : null,
+  };
+}
+
+function toEntry(r: Raw, owner: Owner, names: Names): LedgerEntry {
   return {
     postingId: r.postingId,
     movementId: r.movementId,
@@ -93,7 +154,7 @@ function toEntry(r: Raw): LedgerEntry {
     transaction: r.transactionId !== null && r.billNumber !== null && r.billCustomerId !== null
       ? { id: r.transactionId, number: r.billNumber, customerId: r.billCustomerId, customerName: `${r.billFirstName ?? ""} ${r.billLastName ?? ""}`.trim() || `Customer ${r.billCustomerId}` }
       : null,
-    member: null,
+    ...memberOf(r, owner, names),
     workflow: r.workflowVersionId !== null ? { versionId: r.workflowVersionId, number: r.workflowNumber ?? 0, conditionId: r.conditionId } : null,
     actor: {
       type: r.actorType,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/org/audit";
 import { findEventCustomer } from "@/lib/engine/load";
 import { addPeriod } from "@/lib/workflows/expiry";
 import { loadTierSetups, recordTierChange, type TierChangeResult } from "./apply";
@@ -43,6 +44,12 @@ export async function manualSlabAdjustment({ orgId, actor, query, body, now = ne
     const decision = decide({ body, tiers, current, currentExpiry: enrolment.tierExpiresAt, programName: program.name, now });
     const reason = body.slabChangeReason || `Manual ${body.slabAction.toLowerCase().replaceAll("_", " ")}`;
     const changes = await recordTierChange(tx, { orgId, setup, customerId: customer.id, from: current, decision, cause: "MANUAL", reason, actor, now });
+    // An agent's or an integration's hand on a tier is audited with the change, in its transaction.
+    await recordAudit(tx, {
+      orgId, actor, action: "tier.adjust", entityType: "Customer", entityId: customer.id,
+      before: { programId: program.id, tier: current?.name ?? null, expiresAt: enrolment.tierExpiresAt },
+      after: { programId: program.id, action: body.slabAction, tier: decision.to.name, expiresAt: decision.expiresAt, reason },
+    });
     if (body.reassessTierOnNextActivity) {
       await tx.programEnrollment.update({ where: { programId_customerId: { programId: program.id, customerId: customer.id } }, data: { tierReassessOnNextActivity: true } });
     }

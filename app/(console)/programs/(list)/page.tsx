@@ -10,9 +10,11 @@ import { SortHeader } from "@/components/ui/sort-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listQuerySchema } from "@/lib/pagination";
-import { listProgramsPage, PROGRAM_SORTS } from "@/lib/programs/queries";
+import { trendQuerySchema } from "@/lib/ledger/trend-shape";
+import { listPrograms, listProgramsPage, PROGRAM_SORTS } from "@/lib/programs/queries";
 import { programsWithUnpublishedChanges } from "@/lib/workflows/versions";
 import { ProgramNameCell } from "./program-name-cell";
+import { ProgramsTrend } from "./programs-trend";
 import { formatDate } from "@/lib/format/date";
 
 export const metadata: Metadata = { title: "Programs" };
@@ -22,8 +24,14 @@ const points = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
 
 export default async function ProgramsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/programs", "programs:read");
-  const { page, sort, dir } = querySchema.parse(await searchParams);
-  const [list, unpublished] = await Promise.all([listProgramsPage({ orgId: user.orgId, page, sort, dir }), programsWithUnpublishedChanges(user.orgId)]);
+  const params = await searchParams;
+  const { page, sort, dir } = querySchema.parse(params);
+  const trend = trendQuerySchema.parse(params);
+  const [list, unpublished, all] = await Promise.all([
+    listProgramsPage({ orgId: user.orgId, page, sort, dir }),
+    programsWithUnpublishedChanges(user.orgId),
+    listPrograms({ orgId: user.orgId }),
+  ]);
   const canWrite = can(user.role, "programs:write");
   const hrefFor = (next: { page?: number; sort?: string; dir?: string }) =>
     `/programs?${new URLSearchParams({ sort: next.sort ?? sort, dir: next.dir ?? dir, page: String(next.page ?? 1) })}`;
@@ -40,6 +48,9 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
         description="The default program runs for every event; brand programs run for the entities mapped to them."
         actions={createButton}
       />
+      {all.length > 0 ? (
+        <ProgramsTrend orgId={user.orgId} programs={all.map((p) => ({ id: p.id, name: p.name }))} programId={trend.trendProgram} grain={trend.trendGrain} />
+      ) : null}
       {list.total === 0 ? (
         <EmptyState title="No programs yet" action={createButton}>
           Every org has a default program; once it exists it is listed here with the brand programs you create.

@@ -6,15 +6,18 @@ import { testDb as db } from "@/lib/testing/db";
 import { listLedgerEntries } from "@/lib/ledger/history";
 import { createOrg, createUser } from "@/lib/testing/factories";
 import { createCustomer } from "@/lib/testing/groups-factories";
+import { addTiers, enrolAt, tiersDb } from "@/lib/testing/tiers-factories";
+import { tierHistory } from "@/lib/tiers/queries";
 
-// The agent's manual adjustment, by direct call as a browser's POST would make it: only
-// MEMBER_CARE and ADMIN may, once per submit, with the reason in the ledger and the audit log.
-// The session is faked; the ledger and the database are real.
+// The agent's manual adjustments, by direct call as a browser's POST would make it: only
+// MEMBER_CARE and ADMIN may. Points: once per submit, with the reason in the ledger and the audit
+// log. Tiers: manualSlabAdjustment's rule (same refusals), the change in the tier history with the
+// agent and the reason, and in the audit log. The session is faked; the ledger and the database are real.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { adjustPointsAction } = await import("./actions");
+const { adjustPointsAction, adjustTierAction } = await import("./actions");
 
 let orgId: number;
 let programId: number;
@@ -30,6 +33,10 @@ async function balance(): Promise<number> {
   const account = await db.pointsAccount.findFirst({ where: { orgId, programId, ownerType: "CUSTOMER", ownerId: customerId }, select: { balance: true } });
   return Number(account?.balance ?? 0);
 }
+
+const upgrade = (extra: Record<string, unknown> = {}) => ({
+  customerId, programId, slabAction: "UPGRADE" as const, toSlabName: "Gold", manualSlabActionValidity: "FIXED_DURATION" as const, manualSlabActionValidityUpto: "30", reason: "Complaint resolved: goodwill upgrade", ...extra,
+});
 
 beforeEach(async () => {
   const { org, defaultProgram } = await createOrg();
@@ -89,5 +96,56 @@ describe("adjustPointsAction", () => {
     await adjustPointsAction({ customerId, programId, points: 5, reason: "First", idempotencyKey: key });
     expect(await adjustPointsAction({ customerId, programId, points: 6, reason: "First", idempotencyKey: key })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     expect(await balance()).toBe(5);
+  });
+});
+
+describe("adjustTierAction", () => {
+  beforeEach(async () => {
+    await addTiers(orgId, programId);
+    await enrolAt(orgId, programId, customerId, "Silver");
+  });
+
+  it("upgrades by tier name with the agent's reason, in the tier history and the audit log", async () => {
+    const agent = await signIn("MEMBER_CARE");
+    const result = await adjustTierAction(upgrade());
+    expect(result).toMatchObject({ ok: true, data: { previousTier: "Silver", currentTier: "Gold" } });
+    const expiry = new Date((result as { data: { expiresAt: string } }).data.expiresAt).getTime();
+    expect(Math.round((expiry - Date.now()) / 86_400_000)).toBe(30);
+    expect((await tiersDb.tierOf(programId, customerId))?.tier?.name).toBe("Gold");
+
+    const history = await tierHistory({ orgId, customerId, programId });
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ action: "UPGRADE", cause: "MANUAL", reason: "Complaint resolved: goodwill upgrade", actorType: "USER", from: { name: "Silver" }, to: { name: "Gold" } });
+    const audit = await db.auditEntry.findMany({ where: { orgId, action: "tier.adjust", entityType: "Customer", entityId: String(customerId) } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: agent.id, before: { tier: "Silver", programId }, after: { tier: "Gold", action: "UPGRADE", reason: "Complaint resolved: goodwill upgrade" } });
+  });
+
+  it("refuses with manualSlabAdjustment's rule, on the field it is about, and changes nothing", async () => {
+    await signIn("ADMIN");
+    expect(await adjustTierAction(upgrade({ toSlabName: "Silver" }))).toMatchObject({ ok: false, error: { code: "CONFLICT", fieldErrors: { toSlabName: expect.stringContaining("must name a higher tier") } } });
+    expect(await adjustTierAction(upgrade({ toSlabName: "Diamond" }))).toMatchObject({ ok: false, error: { code: "NOT_FOUND", fieldErrors: { toSlabName: expect.stringContaining("Silver, Gold, Platinum") } } });
+    expect(await adjustTierAction(upgrade({ manualSlabActionValidityUpto: "0" }))).toMatchObject({ ok: false, error: { fieldErrors: { manualSlabActionValidityUpto: expect.any(String) } } });
+    // The base tier never expires: nothing to renew.
+    expect(await adjustTierAction(upgrade({ slabAction: "RENEWAL", toSlabName: "" }))).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    // An agent always says why.
+    expect(await adjustTierAction(upgrade({ reason: "" }))).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { reason: expect.any(String) } } });
+    expect(await adjustTierAction(upgrade({ toSlabName: "" }))).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { toSlabName: expect.any(String) } } });
+    expect((await tiersDb.tierOf(programId, customerId))?.tier?.name).toBe("Silver");
+    expect(await tiersDb.changes(orgId, customerId)).toHaveLength(0);
+    expect(await db.auditEntry.count({ where: { orgId, action: "tier.adjust" } })).toBe(0);
+  });
+
+  it("refuses VIEWER and PROGRAM_MANAGER, and another org's customer", async () => {
+    for (const role of ["VIEWER", "PROGRAM_MANAGER"] as const) {
+      await signIn(role);
+      expect(await adjustTierAction(upgrade())).toEqual({ ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this." } });
+    }
+    await signIn("MEMBER_CARE");
+    const other = await createOrg();
+    const stranger = await createCustomer(other.org.id);
+    expect(await adjustTierAction(upgrade({ customerId: stranger.id }))).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect((await tiersDb.tierOf(programId, customerId))?.tier?.name).toBe("Silver");
+    expect(await db.tierChange.count({ where: { orgId } })).toBe(0);
   });
 });

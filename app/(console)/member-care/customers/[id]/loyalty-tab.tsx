@@ -6,12 +6,14 @@ import { listLedgerEntries } from "@/lib/ledger/history";
 import { listWallets } from "@/lib/ledger/queries";
 import type { SearchParamsRecord, SortDir } from "@/lib/pagination";
 import { cn } from "@/lib/utils";
+import { TierHistory } from "./tier-history";
 
 type Program = { id: number; name: string; isDefault: boolean };
 
 /**
  * The Loyalty tab (SPEC §7): one program's ledger (every movement, its reason, the workflow
- * condition or agent behind it, the balance after it) and the open lots' expiry schedule.
+ * condition or agent behind it, the balance after it), the open lots' expiry schedule and the
+ * tier history.
  */
 export async function LoyaltyTab({
   orgId, customerId, programs, programId, ledger, params,
@@ -68,6 +70,7 @@ export async function LoyaltyTab({
           empty="No open points: nothing to expire."
         />
       </section>
+      <TierHistory orgId={orgId} customerId={customerId} programId={programId} />
     </div>
   );
 }

@@ -5,7 +5,9 @@ import { CustomerGroups as CustomerGroupsSection } from "@/components/groups/cus
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listCustomerGroups } from "@/lib/groups/queries";
+import { tierLaddersOf } from "@/lib/tiers/member-care-adjustment";
 import { AdjustPointsForm } from "./adjust-points-form";
+import { AdjustTierForm } from "./adjust-tier-form";
 import { AuditTab } from "./audit-tab";
 import { CustomerHeader } from "./customer-header";
 import { customerQuery } from "./customer-query";
@@ -24,7 +26,7 @@ export const metadata: Metadata = { title: "Customer" };
  * A customer's single view (SPEC §7): who they are (header, identifiers, profile), program-wise
  * KPIs with the points over time, and tabs: Loyalty (the ledger with its provenance and the
  * expiry schedule), Transactions, Groups, Audit. Everyone with member-care:read reads it; ADMIN
- * and MEMBER_CARE may adjust points (the action checks the role again).
+ * and MEMBER_CARE may adjust points and tiers (the actions check the role again).
  */
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
@@ -37,6 +39,9 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const programs = customer.enrolments.map((e) => ({ id: e.programId, name: e.programName, isDefault: e.isDefault }));
   const program = programs.find((p) => p.id === programId) ?? programs[0];
   const canAdjust = can(user.role, "member-care:write") && customer.mergedIntoId === null && programs.length > 0;
+  const ladders = canAdjust
+    ? (await tierLaddersOf(user.orgId, programs.map((p) => p.id))).map((l) => ({ ...l, programName: programs.find((p) => p.id === l.programId)!.name }))
+    : [];
   // The audit log is for roles that read it elsewhere too (settings' audit log).
   const tabs = can(user.role, "audit:read") || can(user.role, "member-care:write") ? (["loyalty", "transactions", "groups", "audit"] as const) : (["loyalty", "transactions", "groups"] as const);
   const shownTab = (tabs as readonly string[]).includes(tab) ? tab : "loyalty";
@@ -68,7 +73,12 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <div className="min-w-0 space-y-6">
           <KpiCards enrolments={customer.enrolments} />
           <PointsOverTime orgId={user.orgId} customerId={customer.id} programs={programs} />
-          {canAdjust && program ? <AdjustPointsForm customerId={customer.id} programs={programs} defaultProgramId={program.id} /> : null}
+          {canAdjust && program ? (
+            <div className="flex flex-wrap justify-end gap-x-2 [&>*]:min-w-0 [&>.mb-6]:basis-full">
+              <AdjustPointsForm customerId={customer.id} programs={programs} defaultProgramId={program.id} />
+              {ladders.length > 0 ? <AdjustTierForm customerId={customer.id} ladders={ladders} /> : null}
+            </div>
+          ) : null}
           <div>
             <CustomerTabs customerId={customer.id} current={shownTab} show={[...tabs]} />
             {shownTab === "loyalty" ? (

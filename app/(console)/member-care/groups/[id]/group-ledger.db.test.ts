@@ -4,6 +4,10 @@ import { recentGroupBills } from "@/lib/groups/member-care-activity";
 import { listLedgerEntries } from "@/lib/ledger/history";
 import { bill, createEngineOrg, createFamily, engineDb, publishLive } from "@/lib/testing/engine-factories";
 import { callRoute } from "@/lib/testing/route";
+import { setRedemptionStrategy } from "@/lib/testing/redemption-factories";
+import { award, createGroupWithMembers, createTransfersOrg } from "@/lib/testing/transfers-factories";
+import { POST as REDEEM } from "../../../../api/v2/customers/[id]/redemptions/route";
+import { POST as GROUP_TRANSFER } from "../../../../api/v2/points/userGroup2/transfer/route";
 import { POST } from "../../../../api/v2/transactions/route";
 
 // What the group page reads (SPEC §7 "Group view"): the group wallet's ledger names the member
@@ -45,5 +49,34 @@ describe("the group page's ledger and bills", () => {
     // Bills made while a member count for the group (joined ≤ billed).
     expect(bills.map((b) => [b.number, b.customerId])).toEqual([["G-BEN", ben.id], ["G-ANA", ana.id]]);
     expect(lifetimeSpend).toBe(1500);
+  });
+
+  it("names who redeemed each debit and who moved points out (and in), with the other side of a transfer", async () => {
+    const f = await createTransfersOrg();
+    const programId = f.defaultProgram.id;
+    await setRedemptionStrategy(f.orgId, programId);
+    const { group, members } = await createGroupWithMembers(f.orgId, [[], ["allow_points_redemption"]]);
+    const [primary, friend] = members as [(typeof members)[number], (typeof members)[number]];
+    const outsider = await createGroupWithMembers(f.orgId, [[]]);
+    await award(f.orgId, programId, { type: "USERGROUP", id: group.id }, 200);
+    const json = (body: unknown) => ({ method: "POST", headers: { authorization: f.authorization, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const redeemed = await callRoute(REDEEM, `/v2/customers/${friend.id}/redemptions`, { ...json({ redemptionType: "POINTS", transactionNumber: "R-77", points: 40, userGroup2Id: group.id }), params: { id: String(friend.id) } });
+    expect(redeemed.status).toBe(200);
+    const by = (id: number) => ({ identifierType: "id", identifierValue: String(id), source: "INSTORE" });
+    const toGroup = (id: number) => ({ type: "USERGROUP2", identifierType: "id", identifierValue: String(id), source: "INSTORE" });
+    const moved = await callRoute(GROUP_TRANSFER, "/api/v2/points/userGroup2/transfer", json({ pointsTobeTransferred: 25, transferredBy: by(primary.id), fromEntity: toGroup(group.id), toEntity: toGroup(outsider.group.id) }));
+    expect(moved.status).toBe(200);
+
+    const { rows } = await listLedgerEntries({ orgId: f.orgId, owner: { type: "USERGROUP", id: group.id }, programId });
+    const [out, redeem, earned] = rows as [(typeof rows)[number], (typeof rows)[number], (typeof rows)[number]];
+    expect(earned).toMatchObject({ kind: "EARN", member: null, transfer: null });
+    expect(redeem).toMatchObject({ kind: "REDEEM", points: -40, member: { customerId: friend.id, name: `${friend.firstName} ${friend.lastName}`, role: "REDEEMED" }, actor: { type: "API_CLIENT" }, sourceRef: "R-77" });
+    expect(out).toMatchObject({
+      kind: "TRANSFER", points: -25, member: { customerId: primary.id, role: "TRANSFER_OUT" },
+      transfer: { direction: "OUT", party: { type: "USERGROUP", id: outsider.group.id, name: "Transfer group" } },
+    });
+    // The receiving group's ledger names where the points came from, and who sent them.
+    const theirs = await listLedgerEntries({ orgId: f.orgId, owner: { type: "USERGROUP", id: outsider.group.id }, programId });
+    expect(theirs.rows[0]).toMatchObject({ kind: "TRANSFER", points: 25, member: { customerId: primary.id, role: "TRANSFER_IN" }, transfer: { direction: "IN", party: { type: "USERGROUP", id: group.id } } });
   });
 });
