@@ -63,7 +63,8 @@ export default defineConfig({
     // stdout to the log only; stderr to the log and on to Playwright's output.
     command: `mkdir -p e2e/.logs && : > ${SERVER_LOG} && { npm run build && npm start; } 2>&1 >>${SERVER_LOG} | tee -a ${SERVER_LOG} >&2`,
     url: `http://localhost:${PORT}/login`,
-    timeout: 300_000,
+    // A production build on 2 busy cores can take several minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
