@@ -57,7 +57,7 @@ describe("toAppError", () => {
   });
 
   it("makes a dropped connection (backend terminated, connection exceptions) a 503", async () => {
-    // As the server reports them (lib/api/connection-dropped.db.test.ts terminates a real backend).
+    // As the server reports them (lib/api/connection-dropped.pg.db.test.ts terminates a real backend).
     for (const state of ["57P01", "57P02", "57P03", "08006", "08003"]) {
       expect(toAppError(await failure(() => raise(state)))).toMatchObject({ kind: "UNAVAILABLE", status: 503, message: DB_MESSAGES.busy });
     }

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createApiClient, createOrg } from "@/lib/testing/factories";
 import { callRoute } from "@/lib/testing/route";
@@ -10,7 +10,6 @@ import { withApiClient } from "./with-api-client";
 // Retry-After in the vendor's envelope, not a hang or a 500; and the next request works. On the
 // PostgreSQL server only: PGlite has one backend and nothing to terminate it with (CI runs the db
 // project on both).
-const onServer = Boolean(inject("pgServerUrl"));
 
 const MARK = "connection_dropped_test";
 const slowRead = withApiClient({}, async () => db.$queryRawUnsafe(`SELECT pg_sleep(30), '${MARK}_read'`));
@@ -43,7 +42,7 @@ async function terminateWhenRunning(tag: string): Promise<void> {
   }
 }
 
-describe.runIf(onServer)("a dropped database connection", () => {
+describe("a dropped database connection", () => {
   for (const [name, handler, tag] of [["a read", slowRead, `${MARK}_read`], ["an interactive transaction", slowTransaction, `${MARK}_tx`]] as const) {
     it(`answers ${name} with 503, Retry-After and the envelope, and the next request works`, async () => {
       const { org } = await createOrg();
