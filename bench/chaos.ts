@@ -11,10 +11,10 @@
 // Env: CHAOS_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/lc_chaos, recreated),
 // CHAOS_SECONDS (60), CHAOS_PORTS (3301,3302), CHAOS_CLIENTS (6), CHAOS_DIST_DIR (.next-chaos),
 // CHAOS_SKIP_BUILD=1 to reuse a build there (CI reuses the browser tests' .next).
+import { recreateDatabase } from "./database";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 
 const URL_ = process.env.CHAOS_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/lc_chaos";
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 60);
@@ -28,7 +28,7 @@ process.env.DATABASE_URL = URL_;
 type Proc = { name: string; start: () => ChildProcess; child: ChildProcess | null };
 
 async function main() {
-  await recreateDatabase();
+  await recreateDatabase(URL_);
   const { migrateDeploy } = await import("../lib/db/migrate");
   await migrateDeploy(URL_);
   const { migrateJobQueue } = await import("../lib/jobs/schema");
@@ -200,16 +200,6 @@ function build() {
   if (r.status !== 0) throw new Error("next build failed");
 }
 
-async function recreateDatabase() {
-  const url = new URL(URL_);
-  const name = url.pathname.slice(1);
-  url.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -11,6 +11,7 @@
 //     Goal: p95 ≤ 100 ms each. For a query over the goal it prints the EXPLAIN (ANALYZE, BUFFERS)
 //     of each SQL statement it sent, captured from Prisma's query events.
 // BENCH_SKIP_SEED=1 reuses a seeded database.
+import { recreateDatabase } from "./database";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -36,7 +37,7 @@ let capturing = false;
 
 async function main() {
   if (process.env.BENCH_SKIP_SEED !== "1") {
-    await recreateDatabase();
+    await recreateBenchDatabase();
     const { migrateDeploy } = await import("../lib/db/migrate");
     await migrateDeploy(URL_);
     const started = performance.now();
@@ -143,16 +144,11 @@ async function main() {
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 const mobileOf = (customerId: number) => `91${String(customerId - FIRST_CUSTOMER + 1).padStart(10, "0")}`;
 
-async function recreateDatabase() {
-  const url = new URL(URL_);
-  const name = url.pathname.slice(1);
+/** Refuses to drop a database not named for this benchmark. */
+async function recreateBenchDatabase() {
+  const name = new URL(URL_).pathname.slice(1);
   if (!/^h_care/.test(name)) throw new Error(`bench:member-care recreates its database; refusing ${name} (use a name starting h_care)`);
-  url.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  await recreateDatabase(URL_);
 }
 
 /**

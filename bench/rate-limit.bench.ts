@@ -6,14 +6,14 @@
 //   ratelimit <mode> admit p50=<ms> p99=<ms> select1 p50=<ms> p99=<ms> added-p50=<ms>
 // Env: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/lc_bench_rate, recreated),
 // BENCH_REQUESTS (2000 per mode).
-import pg from "pg";
+import { recreateDatabase } from "./database";
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/lc_bench_rate";
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 process.env.DATABASE_URL = BENCH_URL;
 
 async function main() {
-  await recreateDatabase();
+  await recreateDatabase(BENCH_URL);
   const { migrateDeploy } = await import("../lib/db/migrate");
   await migrateDeploy(BENCH_URL);
   const { db, disconnectDb } = await import("../lib/db/client");
@@ -48,15 +48,5 @@ async function timed(run: () => Promise<unknown>, concurrency: number): Promise<
   return { p50: at(0.5), p99: at(0.99) };
 }
 
-async function recreateDatabase() {
-  const url = new URL(BENCH_URL);
-  const name = url.pathname.slice(1);
-  url.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-}
 
 await main();

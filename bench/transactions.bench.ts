@@ -12,12 +12,12 @@
 // Env: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/lc_bench, recreated),
 // BENCH_SECONDS (30), BENCH_PORT (3204), BENCH_POOL (DATABASE_POOL_SIZE of the server, 8),
 // BENCH_SKIP_BUILD=1 to reuse .next-bench.
+import { recreateDatabase } from "./database";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/lc_bench";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -29,7 +29,7 @@ const HOT_MEMBERS = 400;
 process.env.DATABASE_URL = BENCH_URL;
 
 async function main() {
-  await recreateDatabase();
+  await recreateDatabase(BENCH_URL);
   const { migrateDeploy } = await import("../lib/db/migrate");
   await migrateDeploy(BENCH_URL);
   const seed = await seedBench();
@@ -80,16 +80,6 @@ async function main() {
   }
 }
 
-async function recreateDatabase() {
-  const url = new URL(BENCH_URL);
-  const name = url.pathname.slice(1);
-  url.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-}
 
 /** An org telling seed 001's story: the mutually exclusive workflow LIVE, loners and one big family. */
 async function seedBench() {
