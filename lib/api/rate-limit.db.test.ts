@@ -13,7 +13,7 @@ describe("withApiClient's rate limit", () => {
     const { org } = await createOrg();
     const limited = await createApiClient(org.id, { rateLimitPerMinute: 3 });
     const other = await createApiClient(org.id, { rateLimitPerMinute: 3 });
-    const call = (authorization: string) => callRoute(ping, "/v2/ping", { headers: { authorization } });
+    const call = (authorization: string) => callRoute(ping, "/v2/ping", { headers: { authorization, "x-request-id": "rate-limit-test-0001" } });
     for (let i = 0; i < 3; i++) expect((await call(limited.authorization)).status).toBe(200);
 
     const refused = await call(limited.authorization);
@@ -21,7 +21,8 @@ describe("withApiClient's rate limit", () => {
     // At most the rest of this minute and the 20 s the next one needs to fade a third of 3 hits.
     const seconds = Number(refused.headers.get("retry-after"));
     expect(Number.isInteger(seconds) && seconds >= 1 && seconds <= 80).toBe(true);
-    expect(refused.headers.get("x-request-id")).toBeTruthy();
+    // The refusal is traceable like any answer: it echoes the caller's request id.
+    expect(refused.headers.get("x-request-id")).toBe("rate-limit-test-0001");
     expect(refused.body).toEqual({
       warnings: [],
       errors: [{ status: false, code: 429, message: `Rate limit exceeded: this API client may make 3 requests per minute. Retry after ${seconds} s.` }],
