@@ -39,7 +39,7 @@ test("an agent adjusts a customer's points with a reason; a double submit counts
   await expect(page.getByTestId("points-chart")).toBeVisible();
 
   await page.getByRole("link", { name: "Audit" }).click();
-  const audit = page.getByRole("table", { name: "Customer audit log" }).getByRole("row").filter({ hasText: "points.adjust" });
+  const audit = page.getByRole("table", { name: "Customer audit log" }).getByRole("row").filter({ hasText: "Points adjusted" });
   await expect(audit).toHaveCount(1);
   await expect(audit).toContainText("agent@demo.test");
 
@@ -102,7 +102,7 @@ test("an agent upgrades a customer's tier with a reason; the tier history and th
   await expect(history).toContainText("Manual");
 
   await page.getByRole("link", { name: "Audit" }).click();
-  const audit = page.getByRole("table", { name: "Customer audit log" }).getByRole("row").filter({ hasText: "tier.adjust" });
+  const audit = page.getByRole("table", { name: "Customer audit log" }).getByRole("row").filter({ hasText: "Tier adjusted" });
   await expect(audit).toHaveCount(1);
   await expect(audit).toContainText("agent@demo.test");
 });

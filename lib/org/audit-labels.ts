@@ -41,6 +41,7 @@ const VERBS: Record<string, string> = {
   approvePublish: "publish approved",
   rejectPublish: "publish rejected",
   rateLimit: "rate limit changed",
+  adjust: "adjusted",
 };
 
 const ENTITIES: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
+import { auditActionLabel } from "@/lib/org/audit-labels";
 import { listAuditEntries, type AuditEntryRow } from "@/lib/org/audit-log";
 import { formatDateTime } from "@/lib/format/date";
 import type { SearchParamsRecord } from "@/lib/pagination";
@@ -7,7 +8,8 @@ import { AuditChanges } from "@/components/audit/audit-changes";
 const COLUMNS: DataTableColumn<AuditEntryRow>[] = [
   { id: "at", header: "When (UTC)", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <time dateTime={row.original.at.toISOString()}>{formatDateTime(row.original.at, { seconds: true })}</time> },
   { id: "who", header: "Who", meta: { className: "font-medium" }, cell: ({ row }) => row.original.actorLabel },
-  { id: "action", header: "Action", meta: { className: "font-mono text-xs" }, cell: ({ row }) => row.original.action },
+  // The org's audit log's words (lib/org/audit-labels), with the stored code on hover.
+  { id: "action", header: "Action", cell: ({ row }) => <span title={row.original.action}>{auditActionLabel(row.original.action)}</span> },
   { id: "changes", header: "Changes", cell: ({ row }) => <AuditChanges before={row.original.before} after={row.original.after} /> },
 ];
 
