@@ -34,12 +34,19 @@ function mainNav(page: Page, name: string) {
   return page.getByRole("navigation", { name: "Main" }).getByRole("link", { name });
 }
 
-for (const { from, link } of [
-  { from: "/programs", link: "Settings" },
-  { from: "/settings", link: "Member Care" },
+for (const { from, link, to } of [
+  { from: "/programs", link: "Settings", to: "/settings" },
+  { from: "/settings", link: "Member Care", to: "/member-care" },
 ]) {
   test(`from ${from}, a click on ${link} shows its loading skeleton before the server answers`, async ({ page }) => {
+    // The link's loading state comes with its prefetch: wait for that answer itself ("network
+    // idle" can come before the router starts prefetching what is on screen).
+    const prefetched = page.waitForResponse((r) => {
+      const h = r.request().headers();
+      return Boolean(h["next-router-prefetch"] || h["next-router-segment-prefetch"]) && new URL(r.url()).pathname.startsWith(to);
+    });
     await page.goto(from);
+    await prefetched;
     await page.waitForLoadState("networkidle");
     const gate = await holdRsc(page, { prefetches: false });
 
