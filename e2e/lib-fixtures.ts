@@ -20,7 +20,13 @@ export type TrendFixture = {
   programs: { default: { id: number; name: string }; quiet: { id: number; name: string } };
 };
 
+export type LedgerFixture = {
+  agent: { email: string; password: string };
+  customer: { id: number };
+};
+
 export async function libFixture(scenario: "family"): Promise<FamilyFixture>;
+export async function libFixture(scenario: "ledger"): Promise<LedgerFixture>;
 export async function libFixture(scenario: "trend"): Promise<TrendFixture>;
 export async function libFixture(scenario: string): Promise<unknown> {
   const { stdout } = await run(process.execPath, ["--import", "tsx", "--conditions=react-server", "e2e/lib-fixtures-cli.ts", scenario], {
