@@ -3,11 +3,12 @@
 // workflow publisher, the ledger's posting functions), which are server-only and cannot load in
 // Playwright's own process. Prints one JSON line: what the spec needs to sign in and look.
 import { disconnectDb } from "@/lib/db/client";
+import { adjustCustomerPoints } from "@/lib/engine/manual-adjustment";
 import { createEngineOrg, createFamily, publishLive } from "@/lib/testing/engine-factories";
 import { revokeApiClient } from "@/lib/org/api-clients";
 import { recordAudit } from "@/lib/org/audit";
 import { createApiClient, createUser } from "@/lib/testing/factories";
-import { createGroupsOrg } from "@/lib/testing/groups-factories";
+import { createCustomer, createGroupsOrg } from "@/lib/testing/groups-factories";
 import { DEMO_FAMILY } from "@/prisma/seed-groups";
 import { createTrendActivity } from "@/lib/testing/trend-factories";
 import { db } from "@/lib/db/client";
@@ -72,8 +73,22 @@ async function stranger() {
   };
 }
 
-const scenario = process.argv[2];
-const run = scenario === "family" ? family : scenario === "trend" ? trend : scenario === "stranger" ? stranger : null;
+/** A customer with 25 agent adjustments ("Adjustment 1" … "Adjustment 25", 1 to 25 points): more than a page of ledger. */
+async function ledger() {
+  const f = await createEngineOrg();
+  const customer = await createCustomer(f.orgId, { firstName: "Lena" });
+  await db.programEnrollment.create({ data: { orgId: f.orgId, programId: f.defaultProgram.id, customerId: customer.id, enrolledVia: "REGISTRATION" } });
+  const agent = await createUser(f.orgId, "MEMBER_CARE", PASSWORD);
+  const actor = { kind: "user" as const, id: agent.user.id, label: agent.user.email };
+  for (let n = 1; n <= 25; n++) {
+    await adjustCustomerPoints({ orgId: f.orgId, actor, input: { customerId: customer.id, programId: f.defaultProgram.id, points: n, reason: `Adjustment ${n}`, idempotencyKey: crypto.randomUUID() } });
+  }
+  return { agent: { email: agent.user.email, password: PASSWORD }, customer: { id: customer.id } };
+}
+
+const SCENARIOS: Record<string, () => Promise<unknown>> = { family, trend, ledger, stranger };
+const scenario = process.argv[2] ?? "";
+const run = SCENARIOS[scenario] ?? null;
 if (!run) throw new Error(`unknown fixture scenario ${scenario}`);
 try {
   process.stdout.write(`${JSON.stringify(await run())}\n`);

@@ -34,8 +34,13 @@ export type StrangerFixture = {
     auditEntries: number;
   };
 };
+export type LedgerFixture = {
+  agent: { email: string; password: string };
+  customer: { id: number };
+};
 
 export async function libFixture(scenario: "family"): Promise<FamilyFixture>;
+export async function libFixture(scenario: "ledger"): Promise<LedgerFixture>;
 export async function libFixture(scenario: "stranger"): Promise<StrangerFixture>;
 export async function libFixture(scenario: "trend"): Promise<TrendFixture>;
 export async function libFixture(scenario: string): Promise<unknown> {
