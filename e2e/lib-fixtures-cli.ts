@@ -6,6 +6,8 @@ import { disconnectDb } from "@/lib/db/client";
 import { adjustCustomerPoints } from "@/lib/engine/manual-adjustment";
 import { createEngineOrg, createFamily, publishLive } from "@/lib/testing/engine-factories";
 import { createCustomer } from "@/lib/testing/groups-factories";
+import { leaveGroup } from "@/lib/groups/leave";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { createUser } from "@/lib/testing/factories";
 import { createTrendActivity } from "@/lib/testing/trend-factories";
 import { db } from "@/lib/db/client";
@@ -49,7 +51,22 @@ async function ledger() {
   return { agent: { email: agent.user.email, password: PASSWORD }, customer: { id: customer.id } };
 }
 
-const SCENARIOS: Record<string, () => Promise<unknown>> = { family, trend, ledger };
+/** A group of 25 (more than a page of members), the last two of whom left it. */
+async function bigFamily() {
+  const f = await createEngineOrg();
+  const { group, members } = await createFamily(f.orgId, 25);
+  for (const m of members.slice(-2)) {
+    await leaveGroup({ orgId: f.orgId, actor: SYSTEM_ACTOR, groupId: group.id, identifier: { name: "mobile", value: m.mobile } });
+  }
+  const agent = await createUser(f.orgId, "MEMBER_CARE", PASSWORD);
+  return {
+    agent: { email: agent.user.email, password: PASSWORD },
+    group: { id: group.id, name: group.groupName },
+    members: members.map((m) => ({ id: m.id, mobile: m.mobile, name: `${m.firstName} ${m.lastName}` })),
+  };
+}
+
+const SCENARIOS: Record<string, () => Promise<unknown>> = { family, trend, ledger, bigFamily };
 const scenario = process.argv[2] ?? "";
 const run = SCENARIOS[scenario] ?? null;
 if (!run) throw new Error(`unknown fixture scenario ${scenario}`);

@@ -10,6 +10,7 @@ const DB_PORT = Number(process.env.E2E_DB_PORT ?? 54391);
 const run = promisify(execFile);
 
 export type FamilyFixture = {
+  /** "family" only: the API client that posts the members' bills. */
   authorization: string;
   agent: { email: string; password: string };
   group: { id: number; name: string };
@@ -25,7 +26,7 @@ export type LedgerFixture = {
   customer: { id: number };
 };
 
-export async function libFixture(scenario: "family"): Promise<FamilyFixture>;
+export async function libFixture(scenario: "family" | "bigFamily"): Promise<FamilyFixture>;
 export async function libFixture(scenario: "ledger"): Promise<LedgerFixture>;
 export async function libFixture(scenario: "trend"): Promise<TrendFixture>;
 export async function libFixture(scenario: string): Promise<unknown> {
