@@ -30,7 +30,7 @@ export async function exportGroupMembers({
     // One JSON document, not 10,000 rows: decoding rows through the driver cost more than the query.
     db.$queryRaw<{ members: string | null }[]>`
       SELECT json_agg(m ORDER BY ${orderBy})::text AS members FROM (
-      SELECT gm.id, gm."customerId" AS "userId", c."firstName", c."lastName", ids.mobile, ids.email, gm."primaryMember", gm."defaultGroup", gm.permissions,
+      SELECT gm.id, gm."customerId" AS "userId", c."firstName", c."lastName", ids.mobile, ids.email, gm."primaryMember", gm."defaultGroup", COALESCE(gm.permissions, ARRAY[]::text[]) AS permissions,
         gm."joinedAt", gm."exitedAt"
       FROM "GroupMembership" gm
       JOIN "Customer" c ON c.id = gm."customerId"
