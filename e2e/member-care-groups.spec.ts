@@ -80,7 +80,9 @@ test("an agent finds the demo family by a member's mobile, opens the group and r
 
   await expect(page).toHaveURL("/member-care/groups/3847940");
   await expect(page.getByRole("table", { name: "Combined group wallet" })).toContainText("All programs (kept in Demo Retail Rewards)");
-  await expect(page.getByTestId("group-tier")).toBeVisible();
+  // Basic info: registered and external id; the group's tier is its primary member's (seeded at the first tier).
+  await expect(page.getByText(/^Group 3847940 · external id demo_family_001 · registered \d{1,2} \w{3} \d{4} by seed$/)).toBeVisible();
+  await expect(page.getByTestId("group-tier")).toHaveText("Demo Retail Rewards: Silver, Trends Style Club: SilverTrends");
   await expect(page.getByRole("table", { name: "Group ledger" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Recent transactions" })).toBeVisible();
   const members = page.getByRole("table", { name: "Group members" });

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listGroupMemberPage } from "@/lib/groups/member-care";
 import { recentGroupBills } from "@/lib/groups/member-care-activity";
+import { groupTiers } from "@/lib/groups/group-tier";
 import { groupExpirySchedules } from "@/lib/groups/wallet";
 import { groupWallets } from "@/lib/groups/wallet-view";
 import { listLedgerEntries } from "@/lib/ledger/history";
@@ -39,13 +40,13 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   // The ledger has a page per wallet shown (and per account left over from a per-program past).
   const ledgers = [...view.wallets, ...view.leftOver];
   const programId = (ledgers.find((p) => p.programId === asked) ?? ledgers[0])?.programId;
-  const [memberPage, activity, entries, schedule] = await Promise.all([
+  const [memberPage, activity, entries, schedule, tiers] = await Promise.all([
     listGroupMemberPage({ orgId: user.orgId, groupId: group.id, status: STATUS_OF[members.status], sort: members.sort, dir: members.dir, page: members.page }),
     recentGroupBills({ orgId: user.orgId, groupId: group.id }),
     programId === undefined ? null : listLedgerEntries({ orgId: user.orgId, owner: { type: "USERGROUP", id: group.id }, programId, dir: ledger.dir, page: ledger.page }),
     groupExpirySchedules(user.orgId, group.id),
+    groupTiers(user.orgId, group.id),
   ]);
-  const tiers = wallet.flatMap((p) => (p.tier ? [`${p.programName}: ${p.tier.name}`] : []));
   const fields = Object.entries((group.extendedFields ?? {}) as Record<string, unknown>);
 
   return (
@@ -86,8 +87,12 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         </Card>
         <Card className="p-5">
           <h2 className="text-sm font-semibold text-slate-500">Group tier</h2>
-          <p className="mt-1 text-lg font-semibold" data-testid="group-tier">{tiers.length > 0 ? tiers.join(", ") : "No group tier"}</p>
-          {tiers.length === 0 ? <p className="text-sm text-slate-600">The group holds no tier in any program.</p> : null}
+          <p className="mt-1 text-lg font-semibold" data-testid="group-tier">{tiers.length > 0 ? tiers.map((t) => `${t.programName}: ${t.tierName}`).join(", ") : "No group tier"}</p>
+          <p className="text-sm text-slate-600">
+            {tiers.length === 0
+              ? primary && primary.status !== "EXITED" ? "The primary member holds no tier in any program." : "A group's tier is its primary member's; it has none now."
+              : `The primary member's tier${tiers.some((t) => t.membersFollow) ? `; members follow it in ${tiers.filter((t) => t.membersFollow).map((t) => t.programName).join(", ")}` : ""}.`}
+          </p>
         </Card>
         <Card className="p-5">
           <h2 className="text-sm font-semibold text-slate-500">{group.company ? "Fleet company" : "Kind"}</h2>
