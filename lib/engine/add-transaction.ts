@@ -11,7 +11,7 @@ import { getLiveWorkflow, type LiveWorkflow } from "@/lib/workflows/live";
 import { insertBill, moveKpis, postAwards } from "./commit";
 import { emitTransactionEvents } from "./events";
 import { checkTransactionFields } from "./extended-fields";
-import { findEventCustomer, loadEventState } from "./load";
+import { loadEventMember, loadEventState } from "./load";
 import { rollOnEvent } from "@/lib/expiry/rolling";
 import { planAwards, type PlannedAward } from "./plan";
 import { commitReturn } from "./returns";
@@ -43,14 +43,15 @@ export async function prepareTransaction(req: TransactionRequest): Promise<Work>
   if (body.type === "NOT_INTERESTED" || body.type === "NOT_INTERESTED_RETURN") {
     throw new AppError("INVALID", "Transaction addition failed for not interested: this console records loyalty bills only.", { code: 645, field: "type" });
   }
-  const customer = await findEventCustomer(orgId, req.customer.identifierName, req.customer.identifierValue);
+  const member = await loadEventMember(orgId, req.customer.identifierName, req.customer.identifierValue, body);
+  const customer = member.customer;
   const billedAt = body.billingDate ? new Date(body.billingDate) : new Date();
   const cardNumber = req.customer.identifierName === "cardnumber" ? req.customer.identifierValue : null;
 
   if (body.type === "RETURN") {
     // Returns run in the original purchase's programs; their checks need the bill's row lock, so
     // they read inside the transaction (lib/engine/returns.ts).
-    const state = await loadEventState({ orgId, customerId: customer.id, tillId: req.till.id, tillCode: req.till.code, cardNumber, body });
+    const state = await loadEventState({ orgId, customerId: customer.id, tillId: req.till.id, tillCode: req.till.code, cardNumber, body, member });
     const fields = checkTransactionFields(state.txnFields, body.extendedFields);
     return async (tx) => {
       const r = await commitReturn(tx, { orgId, customerId: customer.id, tillId: req.till.id, body, fields, billedAt, actor: req.actor, requestId: req.requestId });
@@ -58,7 +59,7 @@ export async function prepareTransaction(req: TransactionRequest): Promise<Work>
     };
   }
 
-  const state = await loadEventState({ orgId, customerId: customer.id, tillId: req.till.id, tillCode: req.till.code, cardNumber, body });
+  const state = await loadEventState({ orgId, customerId: customer.id, tillId: req.till.id, tillCode: req.till.code, cardNumber, body, member });
   const fields = checkTransactionFields(state.txnFields, body.extendedFields);
   const [lives, tierSetups] = await Promise.all([
     Promise.all(state.programs.map(async (p) => [p.id, await getLiveWorkflow({ orgId, programId: p.id })] as const)).then((pairs) => new Map<number, LiveWorkflow | null>(pairs)),

@@ -36,9 +36,19 @@ export type DebitKind = "REDEEM" | "RETURN" | "EXPIRE";
  * what its purchase earned), then first-expiring lots first, ties by earliest award, then lowest
  * id. Refused (818) beyond the balance, except a RETURN on a group wallet, which may go below zero.
  */
-export async function debit(tx: LedgerTx, args: Common & { kind: DebitKind; preferLotsOf?: number[] }): Promise<PostResult> {
+export async function debit(tx: LedgerTx, args: DebitArgs): Promise<PostResult> {
+  return post(tx, debitPayload(args));
+}
+
+type DebitArgs = Common & { kind: DebitKind; preferLotsOf?: number[] };
+
+/**
+ * What `debit` hands ledger_post, for a writer that makes its debits inside one database call of
+ * its own (redemption_commit) rather than one round trip each.
+ */
+export function debitPayload(args: DebitArgs): Record<string, unknown> {
   const counter = args.kind === "REDEEM" ? "REDEMPTION" : args.kind === "EXPIRE" ? "EXPIRY" : "ISSUANCE";
-  return post(tx, { kind: args.kind, counter, amount: `-${positive(args.points)}`, ...base(args), prefer: args.preferLotsOf ?? [] });
+  return { kind: args.kind, counter, amount: `-${positive(args.points)}`, ...base(args), prefer: args.preferLotsOf ?? [] };
 }
 
 /** A manual correction: positive credits a new lot, negative debits like a redemption would. */
