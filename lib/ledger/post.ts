@@ -17,16 +17,20 @@ export type LedgerTx = Pick<Prisma.TransactionClient, "$queryRaw">;
 type Common = { orgId: number; programId: number; owner: Owner; points: Points; provenance: Provenance };
 
 /** Points earned: a credit to the owner from the program's issuance account, as one new lot. */
-export async function earn(
-  tx: LedgerTx,
-  args: Common & { lotKind?: "REGULAR" | "PROMOTIONAL"; earnedAt?: Date; expiresAt?: Date | null; rollingPeriod?: RollingPeriod | null },
-): Promise<PostResult> {
-  const posted = await post(tx, {
-    kind: "EARN", counter: "ISSUANCE", amount: positive(args.points), ...base(args),
-    lotKind: args.lotKind ?? "REGULAR", earnedAt: args.earnedAt?.toISOString(), expiresAt: args.expiresAt?.toISOString() ?? null,
-  });
+export async function earn(tx: LedgerTx, args: EarnArgs & { rollingPeriod?: RollingPeriod | null }): Promise<PostResult> {
+  const posted = await post(tx, earnPayload(args));
   if (args.rollingPeriod && posted.lotId !== null) await markRolling(tx, posted.lotId, args.rollingPeriod);
   return posted;
+}
+
+type EarnArgs = Common & { lotKind?: "REGULAR" | "PROMOTIONAL"; earnedAt?: Date; expiresAt?: Date | null };
+
+/** What `earn` hands ledger_post, for a writer that posts inside one database call of its own (bill_commit). */
+export function earnPayload(args: EarnArgs): Record<string, unknown> {
+  return {
+    kind: "EARN", counter: "ISSUANCE", amount: positive(args.points), ...base(args),
+    lotKind: args.lotKind ?? "REGULAR", earnedAt: args.earnedAt?.toISOString(), expiresAt: args.expiresAt?.toISOString() ?? null,
+  };
 }
 
 export type DebitKind = "REDEEM" | "RETURN" | "EXPIRE";
