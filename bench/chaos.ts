@@ -1,17 +1,24 @@
 // `npm run chaos` (issue 10 "Faults"): two production app instances on two ports and two job-queue
 // workers on one PostgreSQL database (the demo org, seed 001's workflow LIVE, so bills earn); a
-// load of bills (POST /v2/transactions) and redemptions (POST /v2/customers/{id}/redemptions) from
-// several clients, each request alternating between the instances as a load balancer would and
-// retried with its Idempotency-Key until it gets a definitive answer; meanwhile one process at a
-// time is killed with SIGKILL at a random moment and restarted (at least 5 kills: the load runs on
-// past CHAOS_SECONDS until then). Afterwards `ledger:verify` must pass, every acknowledged request
-// must be in the database exactly once, and none more than once.
-// Prints `chaos kills=<n> acked=<n> lost=<n> doubled=<n>` and exits 1 unless lost=0 doubled=0
-// and the ledger verifies.
+// load of bills (POST /v2/transactions), redemptions (POST /v2/customers/{id}/redemptions) and
+// transfers both ways between customers and the demo family's group wallet (POST
+// /v2/points/userGroup2/transfer) from several clients, each request alternating between the
+// instances as a load balancer would and retried with its Idempotency-Key until it gets a
+// definitive answer; lots that fall due during the run, swept by the two workers from expiry
+// sweeps queued every two seconds (as the recurring schedule queues them, one pending at a time);
+// meanwhile one process at a time is killed with SIGKILL at a random moment and restarted (at
+// least 5 kills: the load runs on past CHAOS_SECONDS until then). Afterwards `ledger:verify` must
+// pass, every acknowledged request must be in the database exactly once and none more than once,
+// every due lot expired exactly once, and a new LIVE workflow version and a revoked API client
+// take effect on both instances at the next request (bench/chaos-checks.ts).
+// Prints `chaos kills=<n> acked=<n> lost=<n> doubled=<n>` last and exits 1 unless lost=0
+// doubled=0 and every other check holds.
 // Env: CHAOS_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/lc_chaos, recreated),
 // CHAOS_SECONDS (60), CHAOS_PORTS (3301,3302), CHAOS_CLIENTS (6), CHAOS_DIST_DIR (.next-chaos),
 // CHAOS_SKIP_BUILD=1 to reuse a build there (CI reuses the browser tests' .next).
+import { checkExpiry, checkLiveWorkflow, checkRevokedClient, plantExpiringLots, queueSweep, waitForJob } from "./chaos-checks";
 import { recreateDatabase } from "./database";
+import { DEMO_FAMILY } from "../prisma/seed-groups";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -22,13 +29,15 @@ const PORTS = (process.env.CHAOS_PORTS ?? "3301,3302").split(",").map(Number);
 const CLIENTS = Number(process.env.CHAOS_CLIENTS ?? 6);
 const DIST = process.env.CHAOS_DIST_DIR ?? ".next-chaos";
 const MIN_KILLS = 5;
+const EXPIRING_CUSTOMERS = 20;
+const TRANSFER = "/v2/points/userGroup2/transfer";
 const SECRET = "chaos-secret-chaos-secret-chaos-secret-01";
 process.env.DATABASE_URL = URL_;
 
 type Proc = { name: string; start: () => ChildProcess; child: ChildProcess | null };
 
 async function main() {
-  await recreateDatabase(URL_);
+  await recreateDatabase(URL_, { statementTimeoutMs: 30_000 });
   const { migrateDeploy } = await import("../lib/db/migrate");
   await migrateDeploy(URL_);
   const { migrateJobQueue } = await import("../lib/jobs/schema");
@@ -52,6 +61,40 @@ async function main() {
 
   const authorization = `Basic ${Buffer.from("demo-pos:demo-pos-secret").toString("base64")}`;
   const outcomes = new Map<string, "acked" | "refused" | "unknown">();
+  const refusals = new Map<string, string>();
+  /** Posts with `key` until a definitive answer (2xx or 4xx), alternating instances from `first`. */
+  const send = async (kind: string, url: string, body: unknown, key: string, first: number): Promise<number> => {
+    outcomes.set(key, "unknown");
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const port = PORTS[(first + attempt) % PORTS.length]!;
+      const status = await fetch(`http://127.0.0.1:${port}${url}`, {
+        method: "POST",
+        headers: { authorization, "content-type": "application/json", "idempotency-key": key },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+      }).then(async (r) => {
+        if (r.status < 400 || r.status >= 500) return r.status;
+        const text = await r.text();
+        refusals.set(kind, `${r.status} ${text.slice(0, 200)}`);
+        // A 409 with code 409 is a database conflict (retry); with a domain code (818: too few
+        // points) it is the answer.
+        return r.status === 409 && /"code":409\b/.test(text) ? 503 : r.status === 409 ? 422 : r.status;
+      }, () => 0);
+      if (status >= 200 && status < 300) {
+        outcomes.set(key, "acked");
+        return status;
+      }
+      if (status >= 400 && status < 500 && status !== 429) {
+        outcomes.set(key, "refused");
+        return status;
+      }
+      await sleep(200 + Math.min(attempt, 10) * 100);
+    }
+    return 0;
+  };
+
+  // Planted now, with the processes up, so they fall due while the load runs.
+  const expiring = await plantExpiringLots(org.id, programId, EXPIRING_CUSTOMERS, SECONDS * 1000 - 5_000);
   let kills = 0;
   const started = Date.now();
   const deadline = started + SECONDS * 1000;
@@ -71,60 +114,51 @@ async function main() {
       if (victim.name.startsWith("app:")) await waitUntilUp(Number(victim.name.slice(4)));
     }
   })();
+  // The recurring schedule's sweep, every two seconds instead of every fifteen minutes.
+  const sweeper = (async () => {
+    while (running()) {
+      await queueSweep(db, { jobKey: "expiry:sweep" });
+      await sleep(2_000);
+    }
+  })();
 
+  const group = { type: "USERGROUP2", identifierType: "id", identifierValue: String(DEMO_FAMILY.id) };
+  const primary = DEMO_FAMILY.members.find((m) => m.primaryMember)!.customerId;
   let sequence = 0;
-  const refusals = new Map<string, string>();
   const client = async (c: number) => {
     while (running()) {
       const n = sequence++;
       const customer = customers[n % customers.length]!;
-      // Two bills to one redemption: the wallets fill, and a redemption that finds too little is a
+      const me = { type: "CUSTOMER", identifierType: "id", identifierValue: String(customer.id) };
+      // Three bills to one redemption and two transfers (into the group wallet, and out of it on
+      // its primary's request): the wallets fill, and a debit that finds too little is a
       // definitive refusal (counted apart), not a failure.
-      const redeem = n % 3 === 2;
-      const key = `chaos-${redeem ? "r" : "b"}-${c}-${n}`;
-      const [url, body] = redeem
-        ? [`/v2/customers/${customer.id}/redemptions`, { points: 1, programId, transactionNumber: key }]
-        : [`/v2/transactions?source=INSTORE&identifierName=mobile&identifierValue=${customer.mobile}`, { type: "REGULAR", billNumber: key, billAmount: 100 + (n % 400), extendedFields: { member_card_swiped: "No" } }];
-      outcomes.set(key, "unknown");
-      // Retries with the same key until a definitive answer (2xx or 4xx), alternating instances.
-      for (let attempt = 0; attempt < 60; attempt++) {
-        const port = PORTS[(n + attempt) % PORTS.length]!;
-        const status = await fetch(`http://127.0.0.1:${port}${url}`, {
-          method: "POST",
-          headers: { authorization, "content-type": "application/json", "idempotency-key": key },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(15_000),
-        }).then(async (r) => {
-          if (r.status < 400 || r.status >= 500) return r.status;
-          const text = await r.text();
-          refusals.set(redeem ? "redemption" : "bill", `${r.status} ${text.slice(0, 200)}`);
-          // A 409 with code 409 is a database conflict (retry); with a domain code (818: too few
-          // points) it is the answer.
-          return r.status === 409 && /"code":409\b/.test(text) ? 503 : r.status === 409 ? 422 : r.status;
-        }, () => 0);
-        if (status >= 200 && status < 300) {
-          outcomes.set(key, "acked");
-          break;
-        }
-        if (status >= 400 && status < 500 && status !== 429) {
-          outcomes.set(key, "refused");
-          break;
-        }
-        await sleep(200 + Math.min(attempt, 10) * 100);
-      }
+      const kind = (["bill", "bill", "redemption", "bill", "to-group", "from-group"] as const)[n % 6]!;
+      const key = `chaos-${kind[0]}${kind === "from-group" ? "g" : ""}-${c}-${n}`;
+      const [url, body] =
+        kind === "redemption"
+          ? [`/v2/customers/${customer.id}/redemptions`, { points: 1, programId, transactionNumber: key }]
+          : kind === "to-group"
+            ? [TRANSFER, { pointsTobeTransferred: 2, programId, notes: key, fromEntity: me, toEntity: group }]
+            : kind === "from-group"
+              ? [TRANSFER, { pointsTobeTransferred: 1, programId, notes: key, transferredBy: { identifierType: "id", identifierValue: String(primary) }, fromEntity: group, toEntity: me }]
+              : [`/v2/transactions?source=INSTORE&identifierName=mobile&identifierValue=${customer.mobile}`, { type: "REGULAR", billNumber: key, billAmount: 100 + (n % 400), extendedFields: { member_card_swiped: "No" } }];
+      await send(kind, url, body, key, n);
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
-  await killer;
+  await Promise.all([killer, sweeper]);
 
-  // No in-process state that a second instance misses: a client revoked now is refused by both.
+  // Every process is up again: one last sweep after the last lot fell due, then the checks.
   await Promise.all(PORTS.map((port) => waitUntilUp(port)));
-  const office = `Basic ${Buffer.from("demo-backoffice:demo-backoffice-secret").toString("base64")}`;
-  const before = await Promise.all(PORTS.map((port) => fetch(`http://127.0.0.1:${port}/v2/programs`, { headers: { authorization: office } }).then((r) => r.status)));
-  await db.apiClient.update({ where: { clientId: "demo-backoffice" }, data: { revokedAt: new Date() } });
-  const after = await Promise.all(PORTS.map((port) => fetch(`http://127.0.0.1:${port}/v2/programs`, { headers: { authorization: office } }).then((r) => r.status)));
-  const revokedOnBoth = before.every((s) => s === 200) && after.every((s) => s === 401);
-  console.log(`chaos revoked-client before=${before.join(",")} after=${after.join(",")}`);
+  const finalSweep = await waitForJob(db, await queueSweep(db));
+  const expiry = await checkExpiry(db, expiring);
+  console.log(`${expiry.line}${finalSweep ? "" : " (the last sweep did not finish)"}`);
+  const post = (port: number, url: string, body: unknown, key: string) => send("live-workflow", url, body, key, PORTS.indexOf(port));
+  const live = await checkLiveWorkflow(db, { orgId: org.id, programId, ports: PORTS, mobile: customers[0]!.mobile, post });
+  console.log(live.line);
+  const revoked = await checkRevokedClient(db, { orgId: org.id, ports: PORTS });
+  console.log(revoked.line);
   for (const p of procs) if (p.child?.pid) process.kill(-p.child.pid, "SIGTERM");
 
   const counts = new Map(
@@ -132,7 +166,9 @@ async function main() {
       await db.$queryRaw<{ key: string; n: number }[]>`
         SELECT number AS key, count(*)::int AS n FROM "Transaction" WHERE "orgId" = ${org.id} AND number LIKE 'chaos-%' GROUP BY number
         UNION ALL
-        SELECT "transactionNumber", count(*)::int FROM "PointsRedemption" WHERE "orgId" = ${org.id} AND "transactionNumber" LIKE 'chaos-%' GROUP BY "transactionNumber"`
+        SELECT "transactionNumber", count(*)::int FROM "PointsRedemption" WHERE "orgId" = ${org.id} AND "transactionNumber" LIKE 'chaos-%' GROUP BY "transactionNumber"
+        UNION ALL
+        SELECT notes, count(*)::int FROM "PointsTransfer" WHERE "orgId" = ${org.id} AND notes LIKE 'chaos-%' GROUP BY notes`
     ).map((r) => [r.key, r.n]),
   );
   const acked = [...outcomes].filter(([, o]) => o === "acked").map(([key]) => key);
@@ -142,11 +178,13 @@ async function main() {
   const { verifyLedger } = await import("../lib/ledger/verify");
   const problems = await verifyLedger(db, org.id);
   const earned = await db.pointsAccount.aggregate({ where: { orgId: org.id }, _sum: { balance: true } });
-  console.log(`chaos ledger-verify ${problems.length === 0 ? "ok" : `${problems.length} problem(s)`} unacknowledged=${unknown} refused=${[...outcomes.values()].filter((o) => o === "refused").length} redemptions-acked=${acked.filter((k) => k.startsWith("chaos-r-")).length} balance=${String(earned._sum.balance ?? 0)}`);
+  const ackedOf = (prefix: string) => acked.filter((k) => k.startsWith(prefix)).length;
+  console.log(`chaos ledger-verify ${problems.length === 0 ? "ok" : `${problems.length} problem(s)`} unacknowledged=${unknown} refused=${[...outcomes.values()].filter((o) => o === "refused").length} acked bills=${ackedOf("chaos-b-")} redemptions=${ackedOf("chaos-r-")} transfers-to-group=${ackedOf("chaos-t-")} transfers-from-group=${ackedOf("chaos-fg-")} balance=${String(earned._sum.balance ?? 0)}`);
   for (const [kind, example] of refusals) console.log(`chaos refused ${kind}: ${example}`);
   console.log(`chaos kills=${kills} acked=${acked.length} lost=${lost} doubled=${doubled}`);
   await db.$disconnect();
-  process.exit(lost === 0 && doubled === 0 && problems.length === 0 && kills >= MIN_KILLS && revokedOnBoth ? 0 : 1);
+  const checks = finalSweep && expiry.ok && live.ok && revoked.ok;
+  process.exit(lost === 0 && doubled === 0 && problems.length === 0 && kills >= MIN_KILLS && checks ? 0 : 1);
 }
 
 /** Seed 001's workflow LIVE on the default program (where bills earn); returns that program's id. */

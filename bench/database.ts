@@ -1,7 +1,12 @@
 import pg from "pg";
 
-/** Drops and creates the database `url` names (benchmarks start from an empty one), through the server's `postgres` database. */
-export async function recreateDatabase(url: string): Promise<void> {
+/**
+ * Drops and creates the database `url` names (benchmarks start from an empty one), through the
+ * server's `postgres` database. `statementTimeoutMs` becomes the database's default for every
+ * connection (the app's, the workers', the migrations'), so a runaway statement cannot hold locks
+ * that block the server's other databases' DROP DATABASE.
+ */
+export async function recreateDatabase(url: string, options: { statementTimeoutMs?: number } = {}): Promise<void> {
   const target = new URL(url);
   const name = target.pathname.slice(1);
   target.pathname = "/postgres";
@@ -10,6 +15,7 @@ export async function recreateDatabase(url: string): Promise<void> {
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
+    if (options.statementTimeoutMs) await admin.query(`ALTER DATABASE "${name}" SET statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`);
   } finally {
     await admin.end();
   }

@@ -52,6 +52,18 @@ async function main() {
   });
   (globalThis as unknown as { __loyaltyDb?: PrismaClient }).__loyaltyDb = client;
 
+  // The queue's ledger:rollup job, as a deployment runs it: after the bulk load, once (the first
+  // run rolls the whole year up, so its statements get 10 minutes, not 30 s); then analysed, as
+  // autovacuum would after that many new rows.
+  const rollClient = new PrismaClient({ adapter: new PrismaPg({ connectionString: URL_, max: 2, options: "-c statement_timeout=600000" }) });
+  (globalThis as unknown as { __loyaltyDb?: PrismaClient }).__loyaltyDb = rollClient;
+  const { refreshLedgerRollups } = await import("../lib/ledger/rollup");
+  const rollStarted = performance.now();
+  const rolled = await refreshLedgerRollups();
+  console.log(`mc rollup-refresh ${((performance.now() - rollStarted) / 1000).toFixed(1)} s ${JSON.stringify(rolled)}`);
+  await rollClient.$executeRawUnsafe(`ANALYZE "AccountDayTotal", "GroupContribution", "MembershipBillTotal", "ActiveMemberCount", "LedgerRollupState"`);
+  await rollClient.$disconnect();
+  (globalThis as unknown as { __loyaltyDb?: PrismaClient }).__loyaltyDb = client;
   const { getGroupOverview, listGroupMemberPage, listGroupMembersForExport } = await import("../lib/groups/member-care");
   const { recentGroupBills } = await import("../lib/groups/member-care-activity");
   const { groupExpirySchedules } = await import("../lib/groups/wallet");

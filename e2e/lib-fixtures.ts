@@ -20,7 +20,28 @@ export type TrendFixture = {
   programs: { default: { id: number; name: string }; quiet: { id: number; name: string } };
 };
 
+export type StrangerFixture = {
+  admin: { email: string; password: string };
+  own: { program: { id: number; name: string }; customerId: number; group: { id: number; name: string }; apiClientId: string };
+  demo: {
+    programs: { id: number; name: string }[];
+    customers: { id: number; firstName: string; mobile: string }[];
+    group: { id: number; name: string; externalId: string };
+    fleetHierarchies: { id: number; code: string; name: string }[];
+    userEmails: string[];
+    apiClients: { clientId: string; name: string }[];
+    stores: { code: string; name: string }[];
+    auditEntries: number;
+  };
+};
+export type LedgerFixture = {
+  agent: { email: string; password: string };
+  customer: { id: number };
+};
+
 export async function libFixture(scenario: "family"): Promise<FamilyFixture>;
+export async function libFixture(scenario: "ledger"): Promise<LedgerFixture>;
+export async function libFixture(scenario: "stranger"): Promise<StrangerFixture>;
 export async function libFixture(scenario: "trend"): Promise<TrendFixture>;
 export async function libFixture(scenario: string): Promise<unknown> {
   const { stdout } = await run(process.execPath, ["--import", "tsx", "--conditions=react-server", "e2e/lib-fixtures-cli.ts", scenario], {

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, registerCustomer, test } from "./fixtures";
+import { libFixture, signInAs } from "./lib-fixtures";
 
 // The customer page for agents: KPIs per program, the ledger with its provenance, and the manual
 // adjustment (MEMBER_CARE and ADMIN only), idempotent on a double submit. Customers are made
@@ -76,7 +77,7 @@ test("the tabs are links: transactions and groups, and a missing customer is HTT
   await expect(page.getByRole("heading", { name: "Customer not found" })).toBeVisible();
 });
 
-test("an agent upgrades a customer's tier with a reason; the tier history and the audit log show it", async ({ page, asRole }) => {
+test("an agent upgrades a customer's tier with a reason; a double submit counts once; the tier history and the audit log show it", async ({ page, asRole }) => {
   test.setTimeout(90_000);
   const customer = await registerCustomer(page.request, { firstName: "Tara", lastName: "Tiered" });
   await asRole("MEMBER_CARE");
@@ -90,11 +91,20 @@ test("an agent upgrades a customer's tier with a reason; the tier history and th
   await form.getByLabel("To tier").selectOption("Gold");
   await form.getByLabel("Days").fill("30");
   await form.getByLabel("Reason").fill("Goodwill after a lost order");
-  await form.getByRole("button", { name: "Adjust tier" }).click();
+  // The same submit twice before the first answer: one key, one upgrade. Without it the second
+  // would be refused ("already in Gold: an UPGRADE must name a higher tier") or, for a renewal,
+  // written twice.
+  await form.evaluate((f: HTMLFormElement) => {
+    f.requestSubmit();
+    f.requestSubmit();
+  });
   await expect(page.getByText("Tier adjusted").first()).toBeVisible();
+  await expect(page.getByText(/must name a higher tier/)).toHaveCount(0);
 
   await page.reload();
   await expect(defaultProgram).toContainText("Gold");
+  const until = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.now() + 30 * 86_400_000));
+  await expect(defaultProgram).toContainText(`until ${until}`);
   const history = page.getByRole("table", { name: "Tier history" }).getByRole("row").filter({ hasText: "Goodwill after a lost order" });
   await expect(history).toHaveCount(1);
   await expect(history).toContainText("Upgrade");
@@ -154,6 +164,41 @@ test("a viewer gets no adjust controls, and the agent's adjustments replayed wit
   await expect(defaultProgram).toContainText("Current points0");
   await expect(defaultProgram).toContainText("Silver");
   await expect(page.getByRole("table", { name: "Tier history" })).toContainText("No tier changes in this program yet.");
+});
+
+test("the ledger pages and sorts on the server, keeps both in the URL, and back walks them", async ({ page }) => {
+  test.setTimeout(90_000);
+  // A fresh org's customer with 25 agent adjustments, "Adjustment 1" (1 point) to "Adjustment 25".
+  const fx = await libFixture("ledger");
+  await signInAs(page, fx.agent);
+  const url = `/member-care/customers/${fx.customer.id}`;
+  await page.goto(url);
+  const ledger = page.getByRole("table", { name: "Points ledger" });
+  const pager = page.getByRole("navigation", { name: "Pagination" }).filter({ hasText: "25 in all" });
+  const oldest = /Adjustment 1(?!\d)/;
+  // Newest first, 20 a page.
+  await expect(ledger.getByRole("row")).toHaveCount(21);
+  await expect(ledger.getByRole("row").nth(1)).toContainText("Adjustment 25");
+  await expect(pager).toContainText("Page 1 of 2 · 25 in all");
+
+  await pager.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(`${url}?ledgerPage=2`);
+  await expect(ledger.getByRole("row")).toHaveCount(6);
+  await expect(ledger.getByRole("row").last()).toContainText(oldest);
+
+  // Oldest first: a new order starts at its first page; the running balance starts at 1.
+  await ledger.getByRole("link", { name: "When (UTC)" }).click();
+  await expect(page).toHaveURL(`${url}?ledgerSort=at&ledgerDir=asc`);
+  await expect(ledger.getByRole("columnheader", { name: "When (UTC)" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(ledger.getByRole("row").nth(1)).toContainText(oldest);
+  await expect(ledger.getByRole("row").nth(1).getByRole("cell").nth(3)).toHaveText("1");
+
+  await page.goBack();
+  await expect(page).toHaveURL(`${url}?ledgerPage=2`);
+  await expect(ledger.getByRole("row")).toHaveCount(6);
+  await page.goBack();
+  await expect(page).toHaveURL(url);
+  await expect(ledger.getByRole("row").nth(1)).toContainText("Adjustment 25");
 });
 
 /** Opens an agent action's panel (clicking until the page has hydrated) and returns its form. */

@@ -26,7 +26,15 @@ test("a member-care agent finds the demo family by its primary's mobile and open
   await expect(members.getByRole("row").filter({ hasText: "Dev Raman" })).toContainText("Primary");
   await expect(members.getByRole("row").filter({ hasText: "Asha Raman" })).toContainText("allow_points_redemption, allow_points_transfer");
   await expect(members.getByRole("row").filter({ hasText: "Chen Li" })).toContainText("Secondary");
-  await expect(page.getByRole("table", { name: "Group points per program" })).toContainText("Demo Retail Rewards");
+  // The demo org keeps one group wallet (CONF_ENABLE_GROUP_POINTS_BY_PROGRAM off), and says so.
+  await expect(page.getByRole("heading", { name: "Group wallet: one for all programs", level: 2 })).toBeVisible();
+  await expect(page.getByTestId("wallet-mode")).toHaveText(
+    "This org keeps one combined group wallet (“Group wallet per program” is off): group points earned in any program are kept in Demo Retail Rewards, the default program, and every group redemption draws on them.",
+  );
+  const wallet = page.getByRole("table", { name: "Combined group wallet" });
+  await expect(wallet.getByRole("row")).toHaveCount(2);
+  await expect(wallet.getByRole("row").nth(1).getByRole("cell").first()).toHaveText("All programs (kept in Demo Retail Rewards)");
+  await expect(page.getByRole("table", { name: "Group points per program" })).toHaveCount(0);
   // The agent may remove members (member-care:write): the action is offered, behind a confirmation.
   await expect(members.getByRole("button", { name: "Remove Chen Li" })).toBeVisible();
 });
@@ -60,10 +68,13 @@ test("an agent finds the demo family by a member's mobile, opens the group and r
   await expect(hit.getByRole("link", { name: "Asha Raman" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL("/member-care/customers/564662499");
+  // The header names her groups with her role in each; the family is her default group.
+  await expect(page.getByLabel("Customer summary")).toContainText("Raman Family (secondary, default group)");
+  await expect(page.getByTestId("customer-status")).toHaveText("Loyalty member");
   await page.getByLabel("Customer summary").getByRole("link", { name: "Raman Family" }).click();
 
   await expect(page).toHaveURL("/member-care/groups/3847940");
-  await expect(page.getByRole("table", { name: "Group points per program" })).toContainText("Demo Retail Rewards");
+  await expect(page.getByRole("table", { name: "Combined group wallet" })).toContainText("All programs (kept in Demo Retail Rewards)");
   await expect(page.getByTestId("group-tier")).toBeVisible();
   await expect(page.getByRole("table", { name: "Group ledger" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Recent transactions" })).toBeVisible();
@@ -124,10 +135,16 @@ test("an agent finds a family by a member's mobile, opens the group and sees the
   await page.getByRole("searchbox", { name: "Search customers and groups" }).fill(second.mobile);
   await page.getByRole("table", { name: `Customers matching ${second.mobile}` }).getByRole("link", { name: second.name }).click();
   await expect(page).toHaveURL(`/member-care/customers/${second.id}`);
+  // The member's own KPIs count the bill: one transaction, its amount in lifetime purchases.
+  const kpis = page.getByRole("region", { name: /^Program / }).first();
+  await expect(kpis).toContainText("Lifetime purchases1,200");
+  await expect(kpis).toContainText("Transactions1");
   await page.getByLabel("Customer summary").getByRole("link", { name: fx.group.name }).click();
 
   await expect(page).toHaveURL(`/member-care/groups/${fx.group.id}`);
-  const wallet = page.getByRole("table", { name: "Group points per program" }).getByRole("row").nth(1);
+  // A fresh org keeps one group wallet (the config's default): the combined row holds the balance.
+  await expect(page.getByTestId("wallet-mode")).toContainText("This org keeps one combined group wallet");
+  const wallet = page.getByRole("table", { name: "Combined group wallet" }).getByRole("row").nth(1);
   const ledger = page.getByRole("table", { name: "Group ledger" });
   const last = ledger.getByRole("row").nth(1);
   // Newest first: the last credit is the second member's bill, and names them.
@@ -141,4 +158,11 @@ test("an agent finds a family by a member's mobile, opens the group and sees the
   const balance = await number(last.getByRole("cell").nth(3));
   expect(balance).toBeGreaterThan(0);
   expect(await number(wallet.getByRole("cell").nth(1))).toBe(balance);
+  // Each member's row counts the points their bill brought the group.
+  const members = page.getByRole("table", { name: "Group members" });
+  for (const [member, row] of [[second, last], [first, ledger.getByRole("row").nth(2)]] as const) {
+    const credit = await number(row.getByRole("cell").nth(2));
+    expect(credit).toBeGreaterThan(0);
+    expect(await number(members.getByRole("row").filter({ hasText: member.name }).getByRole("cell").nth(5))).toBe(credit);
+  }
 });

@@ -60,3 +60,55 @@ test("viewers and program managers read a customer's page too", async ({ page, a
     await expect(page.getByRole("region", { name: "Source INSTORE" })).toContainText("9781027293");
   }
 });
+
+test("search results are walked with the arrow keys and opened with Enter", async ({ page, asRole }) => {
+  // Two customers sharing a surname no one else has: the search lists them by id, oldest first.
+  const surname = `Arrow${Date.now().toString(36).replace(/\d/g, "").padEnd(6, "x")}`;
+  const first = await registerCustomer(page.request, { firstName: "Uma", lastName: surname });
+  const second = await registerCustomer(page.request, { firstName: "Viv", lastName: surname });
+  await asRole("MEMBER_CARE");
+  await page.goto("/member-care");
+  const box = page.getByRole("searchbox", { name: "Search customers and groups" });
+  await box.fill(surname);
+  const table = page.getByRole("table", { name: `Customers matching ${surname}` });
+  await expect(table.getByRole("row")).toHaveCount(3);
+  const uma = table.getByRole("link", { name: `Uma ${surname}` });
+  const viv = table.getByRole("link", { name: `Viv ${surname}` });
+
+  await box.press("ArrowDown");
+  await expect(uma).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(viv).toBeFocused();
+  // The last result stays put; up walks back to the box.
+  await page.keyboard.press("ArrowDown");
+  await expect(viv).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(uma).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(box).toBeFocused();
+
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(`/member-care/customers/${second.id}`);
+  await expect(page.getByRole("heading", { name: `Viv ${surname}`, level: 1 })).toBeVisible();
+  // Back returns to the search as it was typed.
+  await page.goBack();
+  await expect(page).toHaveURL(`/member-care?q=${surname}`);
+  await expect(page.getByRole("table", { name: `Customers matching ${surname}` }).getByRole("link", { name: `Uma ${surname}` })).toHaveAttribute("href", `/member-care/customers/${first.id}`);
+});
+
+test("a typed search that finds nothing names what was searched, for customers and for groups", async ({ page, asRole }) => {
+  await asRole("MEMBER_CARE");
+  await page.goto("/member-care");
+  const text = `nobody-${Date.now()}`;
+  await page.getByRole("searchbox", { name: "Search customers and groups" }).fill(text);
+  await expect(page.getByRole("heading", { name: "Customers (0)" })).toBeVisible();
+  await expect(page.getByText(`No customer matches “${text}”. Check the number, or try the start of the name or email.`)).toBeVisible();
+  // The switch keeps the text and searches groups instead.
+  await page.getByRole("navigation", { name: "Search in" }).getByRole("link", { name: "Groups" }).click();
+  await expect(page).toHaveURL(`/member-care?q=${text}&in=groups`);
+  await expect(page.getByRole("searchbox", { name: "Search groups" })).toHaveValue(text);
+  await expect(page.getByRole("heading", { name: "No groups found" })).toBeVisible();
+  await expect(page.getByText(`No group matches “${text}”.`, { exact: false })).toBeVisible();
+});

@@ -24,6 +24,15 @@ test("an unknown program is HTTP 404 on every tab, inside the console", async ({
   }
 });
 
+test("an unknown fleet hierarchy is HTTP 404, inside the console", async ({ page }) => {
+  for (const path of ["/settings/fleet-hierarchies/999999", "/settings/fleet-hierarchies/abc"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Fleet hierarchy not found", level: 1 })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  }
+});
+
 test("an unknown page is HTTP 404 and keeps the console's navigation when signed in", async ({ page }) => {
   const res = await page.goto("/no-such-page");
   expect(res?.status()).toBe(404);

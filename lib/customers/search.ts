@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { CustomerSource, IdentifierType, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type CustomerSource, type IdentifierType } from "@/lib/generated/prisma/client";
 
 export type CustomerSearchHit = {
   id: number;
@@ -25,30 +25,34 @@ export async function searchCustomers({ orgId, q, limit, offset }: { orgId: numb
   const value = text.replace(/^\+(?=\d)/, "");
   const asId = /^\d{1,10}$/.test(text) && Number(text) <= 2147483647 ? Number(text) : null;
   const [firstWord, ...rest] = text.split(/\s+/);
-  const where: Prisma.CustomerWhereInput = {
-    orgId,
-    mergedIntoId: null,
-    OR: [
-      ...(asId !== null ? [{ id: asId }] : []),
-      { firstName: { startsWith: text, mode: "insensitive" } },
-      { lastName: { startsWith: text, mode: "insensitive" } },
-      // "Asha Ra" matches Asha Raman.
-      ...(rest.length > 0 && firstWord
-        ? [{ firstName: { equals: firstWord, mode: "insensitive" as const }, lastName: { startsWith: rest.join(" "), mode: "insensitive" as const } }]
-        : []),
-      { identifiers: { some: { value: { startsWith: value, mode: "insensitive" } } } },
-    ],
-  };
-  const [total, rows] = await Promise.all([
-    db.customer.count({ where }),
-    db.customer.findMany({
-      where,
-      orderBy: { id: "asc" },
-      skip: offset,
-      take: limit,
-      select: { id: true, firstName: true, lastName: true, identifiers: { select: { type: true, value: true, source: true, accountId: true }, orderBy: { id: "asc" } } },
-    }),
+  // lower(x) LIKE 'prefix%' on the prefix indexes (migration …_member_care_rollups); ILIKE, which
+  // Prisma's insensitive startsWith sends, cannot use a btree and read every customer.
+  const prefix = (s: string) => `${escapeLike(s.toLowerCase())}%`;
+  const matches = Prisma.sql`
+    SELECT id FROM "Customer" WHERE "orgId" = ${orgId} AND lower("firstName") LIKE ${prefix(text)}
+    UNION SELECT id FROM "Customer" WHERE "orgId" = ${orgId} AND lower("lastName") LIKE ${prefix(text)}
+    UNION SELECT "customerId" FROM "CustomerIdentifier" WHERE "orgId" = ${orgId} AND lower(value) LIKE ${prefix(value)}
+    ${asId !== null ? Prisma.sql`UNION SELECT ${asId}::int` : Prisma.empty}
+    ${
+      rest.length > 0 && firstWord
+        ? // "Asha Ra" matches Asha Raman.
+          Prisma.sql`UNION SELECT id FROM "Customer" WHERE "orgId" = ${orgId} AND lower("firstName") = ${firstWord.toLowerCase()} AND lower("lastName") LIKE ${prefix(rest.join(" "))}`
+        : Prisma.empty
+    }`;
+  const [counted, page] = await Promise.all([
+    db.$queryRaw<{ total: number }[]>`
+      SELECT COUNT(*)::int AS total FROM (${matches}) m JOIN "Customer" c ON c.id = m.id WHERE c."orgId" = ${orgId} AND c."mergedIntoId" IS NULL`,
+    db.$queryRaw<{ id: number }[]>`
+      SELECT c.id FROM (${matches}) m JOIN "Customer" c ON c.id = m.id WHERE c."orgId" = ${orgId} AND c."mergedIntoId" IS NULL
+      ORDER BY c.id LIMIT ${limit} OFFSET ${offset}`,
   ]);
+  const total = counted[0]?.total ?? 0;
+  const found = await db.customer.findMany({
+    where: { id: { in: page.map((r) => r.id) } },
+    orderBy: { id: "asc" },
+    select: { id: true, firstName: true, lastName: true, identifiers: { select: { type: true, value: true, source: true, accountId: true }, orderBy: { id: "asc" } } },
+  });
+  const rows = found;
   const lower = value.toLowerCase();
   return {
     total,
@@ -61,3 +65,6 @@ export async function searchCustomers({ orgId, q, limit, offset }: { orgId: numb
     })),
   };
 }
+
+/** LIKE's wildcards and its escape character, taken literally. */
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, type Page } from "@/lib/pagination";
+import { exportGroupMembers } from "./member-export";
 import { listGroupMembers, type MemberRow } from "./queries";
 import type { MemberSort } from "./schema";
 import { groupProgramDetails } from "./wallet";
@@ -71,7 +72,5 @@ export async function listGroupMembersForExport({
 }): Promise<MemberRow[] | null> {
   const group = await db.userGroup.findFirst({ where: { id: groupId, orgId }, select: { id: true } });
   if (!group) return null;
-  const all = await db.groupMembership.count({ where: { orgId, groupId } });
-  const { rows } = await listGroupMembers({ orgId, groupId, status, sortBy: SORT_OF[sort], sortOrder: dir === "desc" ? "DESC" : "ASC", limit: Math.max(all, 1), offset: 0 });
-  return rows;
+  return exportGroupMembers({ orgId, groupId, status, sortBy: SORT_OF[sort], sortOrder: dir === "desc" ? "DESC" : "ASC" });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { groupBillTotals } from "./bill-totals";
 import { groupError } from "./errors";
 import type { GroupSelector } from "./schema";
 import { assertGroupsEnabled, findCustomerIdByIdentifier, resolveGroupId } from "./store";
@@ -54,41 +55,42 @@ export async function listGroupTransactions({
   const primaryUserId = group.memberships.filter((m) => m.primaryMember).at(-1)?.customerId ?? null;
   const embeds = new Set((filters.embed ?? "").split(",").map((s) => s.trim().toUpperCase()).filter(Boolean));
 
-  const scope: Prisma.TransactionWhereInput = {
-    orgId,
-    OR: group.memberships.map((m) => ({ customerId: m.customerId, billedAt: { gte: m.joinedAt, ...(m.exitedAt ? { lt: m.exitedAt } : {}) } })),
-  };
   if (group.memberships.length === 0) return { data: [], pagination: { limit, offset, total: 0 }, warnings: [], errors: [] };
-  const where: Prisma.TransactionWhereInput = {
-    AND: [
-      scope,
-      {
-        ...(filters.type ? { type: filters.type } : {}),
-        ...(filters.transactionId !== undefined ? { id: filters.transactionId } : {}),
-        ...(filters.billNumber !== undefined ? { number: filters.billNumber } : {}),
-        ...(filters.customerId !== undefined ? { customerId: filters.customerId } : {}),
-        ...(filters.startDate || filters.endDate
-          ? { billedAt: { ...(filters.startDate ? { gte: filters.startDate } : {}), ...(filters.endDate ? { lt: filters.endDate } : {}) } }
-          : {}),
-      },
-    ],
-  };
-  const order = filters.order ?? "desc";
-  const [total, rows, purchases] = await Promise.all([
-    db.transaction.count({ where }),
-    db.transaction.findMany({
-      where,
-      orderBy: [{ billedAt: order }, { id: order }],
-      skip: offset,
-      take: limit,
-      select: {
-        id: true, number: true, type: true, amount: true, grossAmount: true, discount: true, billedAt: true, customerId: true,
-        programIds: true, extendedFields: true, lineItems: true, till: { select: { code: true } },
-      },
-    }),
-    db.transaction.groupBy({ by: ["type"], where: scope, _sum: { amount: true } }),
+  // The group's bills: one join of its memberships with each member's bills (index customerId,
+  // billedAt), not one OR branch per member on every bill of the org.
+  const order = filters.order === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const conditions = [
+    filters.type ? Prisma.sql`AND t.type::text = ${filters.type}` : Prisma.empty,
+    filters.transactionId !== undefined ? Prisma.sql`AND t.id = ${filters.transactionId}` : Prisma.empty,
+    filters.billNumber !== undefined ? Prisma.sql`AND t.number = ${filters.billNumber}` : Prisma.empty,
+    filters.customerId !== undefined ? Prisma.sql`AND t."customerId" = ${filters.customerId}` : Prisma.empty,
+    filters.startDate ? Prisma.sql`AND t."billedAt" >= ${filters.startDate}` : Prisma.empty,
+    filters.endDate ? Prisma.sql`AND t."billedAt" < ${filters.endDate}` : Prisma.empty,
+  ];
+  const groupBills = Prisma.sql`
+    SELECT t.id, t."billedAt"
+    FROM "GroupMembership" gm
+    JOIN "Transaction" t ON t."orgId" = ${orgId} AND t."customerId" = gm."customerId" AND t."billedAt" >= gm."joinedAt" AND (gm."exitedAt" IS NULL OR t."billedAt" < gm."exitedAt")
+    WHERE gm."orgId" = ${orgId} AND gm."groupId" = ${groupId} ${Prisma.join(conditions, " ")}`;
+  const [counted, page, totals] = await Promise.all([
+    db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM (${groupBills}) b`,
+    db.$queryRaw<{ id: number }[]>`SELECT b.id FROM (${groupBills}) b ORDER BY b."billedAt" ${order}, b.id ${order} LIMIT ${limit} OFFSET ${offset}`,
+    groupBillTotals(orgId, groupId),
   ]);
-  const lifeTimePurchases = purchases.reduce((sum, p) => sum + (p.type === "RETURN" ? -1 : 1) * Number(p._sum.amount ?? 0), 0);
+  const total = counted[0]?.total ?? 0;
+  const byId = new Map(
+    (
+      await db.transaction.findMany({
+        where: { id: { in: page.map((r) => r.id) } },
+        select: {
+          id: true, number: true, type: true, amount: true, grossAmount: true, discount: true, billedAt: true, customerId: true,
+          programIds: true, extendedFields: true, lineItems: true, till: { select: { code: true } },
+        },
+      })
+    ).map((t) => [t.id, t]),
+  );
+  const rows = page.map((r) => byId.get(r.id)!);
+  const lifeTimePurchases = totals.spend;
   const points = await pointsByTransaction(orgId, groupId, rows.map((r) => r.id));
   return {
     data: rows.map((t) => {

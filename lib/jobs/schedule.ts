@@ -20,4 +20,13 @@ export const RECURRING = parseCronItems([
     options: { backfillPeriod: 0, jobKey: "tiers:reassess", maxAttempts: 5 },
     payload: {},
   },
+  {
+    // The group page's totals and the programs overview read the roll-ups plus what arrived since
+    // the last run: the more often it runs, the less each read adds up.
+    task: "ledger:rollup",
+    identifier: "ledger-rollup",
+    match: "*/10 * * * *",
+    options: { backfillPeriod: 0, jobKey: "ledger:rollup", maxAttempts: 3 },
+    payload: {},
+  },
 ]);

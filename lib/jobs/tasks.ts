@@ -1,5 +1,6 @@
 import type { Task } from "graphile-worker";
 import { expirySweepTask } from "@/lib/expiry/sweep-task";
+import { ledgerRollupTask } from "@/lib/ledger/rollup-task";
 import { outboxDeliverTask } from "@/lib/otp/deliver-task";
 import { tierReassessTask } from "@/lib/tiers/sweep-task";
 import { webhookDeliverTask } from "@/lib/webhooks/deliver-task";
@@ -9,6 +10,7 @@ import type { JobName } from "./types";
 // missing handler a compile error). Handlers live with their domain; this file only lists them.
 export const TASKS: { [N in JobName]: Task } = {
   "expiry:sweep": expirySweepTask,
+  "ledger:rollup": ledgerRollupTask,
   "outbox:deliver": outboxDeliverTask,
   "tiers:reassess": tierReassessTask,
   "webhooks:deliver": webhookDeliverTask,

@@ -4,6 +4,8 @@
 export interface JobPayloads {
   /** Expire every lot due at `asOf` (ISO instant; default: when the job runs), in one org or all. */
   "expiry:sweep": { asOf?: string; orgId?: number };
+  /** Advance the roll-ups of the ledger and bills that Member Care and the programs overview read (lib/ledger/rollup.ts). */
+  "ledger:rollup": Record<string, never>;
   /** Deliver these outbox messages (OTPs) still pending: the retry after a crash or a failed send (lib/otp/outbox.ts). */
   "outbox:deliver": { messageIds: number[] };
   /** Renew or downgrade every tier whose validity ended by `asOf` (lib/tiers/sweep.ts). */

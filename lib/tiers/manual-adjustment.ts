@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/org/audit";
 import { findEventCustomer } from "@/lib/engine/load";
 import { addPeriod } from "@/lib/workflows/expiry";
@@ -28,42 +29,51 @@ export type ManualSlabResult = {
 export async function manualSlabAdjustment({ orgId, actor, query, body, now = new Date() }: { orgId: number; actor: Actor; query: ManualSlabQuery; body: ManualSlabBody; now?: Date }): Promise<ManualSlabResult> {
   if (query.type === "USERGROUP2") throw tierError(1801, [], "type");
   const customer = await findEventCustomer(orgId, query.identifierName, query.identifierValue);
-  return db.$transaction(async (tx) => {
-    const setups = await loadTierSetups(tx, orgId, [body.programId]);
-    const program = await tx.program.findFirst({ where: { id: body.programId, orgId }, select: { id: true, name: true } });
-    if (!program) throw tierError(1213, [], "programId");
-    const setup = setups.get(program.id);
-    if (!setup) throw tierError(1811, [program.name], "programId");
-    // Locks the enrolment: two adjustments of one member queue up instead of both reading the old tier.
-    const rows = await tx.$queryRaw<{ tierId: number | null; tierExpiresAt: Date | null }[]>`
-      SELECT "tierId", "tierExpiresAt" FROM "ProgramEnrollment" WHERE "programId" = ${program.id} AND "customerId" = ${customer.id} FOR UPDATE`;
-    const enrolment = rows[0];
-    if (!enrolment) throw tierError(1810, [customer.id, program.name]);
-    const tiers = byNumber(setup.tiers);
-    const current = tiers.find((t) => t.id === enrolment.tierId) ?? null;
-    const decision = decide({ body, tiers, current, currentExpiry: enrolment.tierExpiresAt, programName: program.name, now });
-    const reason = body.slabChangeReason || `Manual ${body.slabAction.toLowerCase().replaceAll("_", " ")}`;
-    const changes = await recordTierChange(tx, { orgId, setup, customerId: customer.id, from: current, decision, cause: "MANUAL", reason, actor, now });
-    // An agent's or an integration's hand on a tier is audited with the change, in its transaction.
-    await recordAudit(tx, {
-      orgId, actor, action: "tier.adjust", entityType: "Customer", entityId: customer.id,
-      before: { programId: program.id, tier: current?.name ?? null, expiresAt: enrolment.tierExpiresAt },
-      after: { programId: program.id, action: body.slabAction, tier: decision.to.name, expiresAt: decision.expiresAt, reason },
-    });
-    if (body.reassessTierOnNextActivity) {
-      await tx.programEnrollment.update({ where: { programId_customerId: { programId: program.id, customerId: customer.id } }, data: { tierReassessOnNextActivity: true } });
-    }
-    return {
-      customerId: customer.id,
-      programId: program.id,
-      slabAction: body.slabAction,
-      previousSlab: current ? { number: current.number, name: current.name } : null,
-      currentSlab: { number: decision.to.number, name: decision.to.name },
-      tierExpiryDate: decision.expiresAt?.toISOString() ?? null,
-      reassessTierOnNextActivity: body.reassessTierOnNextActivity,
-      changes,
-    };
+  return db.$transaction((tx) => applyManualSlab(tx, { orgId, actor, customerId: customer.id, body, now }));
+}
+
+/**
+ * The adjustment's writes for a customer already found, in the caller's transaction: Member Care
+ * runs them inside its idempotent submit (lib/tiers/member-care-adjustment.ts), the API in its own.
+ */
+export async function applyManualSlab(
+  tx: Prisma.TransactionClient,
+  { orgId, actor, customerId, body, now }: { orgId: number; actor: Actor; customerId: number; body: ManualSlabBody; now: Date },
+): Promise<ManualSlabResult> {
+  const setups = await loadTierSetups(tx, orgId, [body.programId]);
+  const program = await tx.program.findFirst({ where: { id: body.programId, orgId }, select: { id: true, name: true } });
+  if (!program) throw tierError(1213, [], "programId");
+  const setup = setups.get(program.id);
+  if (!setup) throw tierError(1811, [program.name], "programId");
+  // Locks the enrolment: two adjustments of one member queue up instead of both reading the old tier.
+  const rows = await tx.$queryRaw<{ tierId: number | null; tierExpiresAt: Date | null }[]>`
+    SELECT "tierId", "tierExpiresAt" FROM "ProgramEnrollment" WHERE "programId" = ${program.id} AND "customerId" = ${customerId} FOR UPDATE`;
+  const enrolment = rows[0];
+  if (!enrolment) throw tierError(1810, [customerId, program.name]);
+  const tiers = byNumber(setup.tiers);
+  const current = tiers.find((t) => t.id === enrolment.tierId) ?? null;
+  const decision = decide({ body, tiers, current, currentExpiry: enrolment.tierExpiresAt, programName: program.name, now });
+  const reason = body.slabChangeReason || `Manual ${body.slabAction.toLowerCase().replaceAll("_", " ")}`;
+  const changes = await recordTierChange(tx, { orgId, setup, customerId, from: current, decision, cause: "MANUAL", reason, actor, now });
+  // An agent's or an integration's hand on a tier is audited with the change, in its transaction.
+  await recordAudit(tx, {
+    orgId, actor, action: "tier.adjust", entityType: "Customer", entityId: customerId,
+    before: { programId: program.id, tier: current?.name ?? null, expiresAt: enrolment.tierExpiresAt },
+    after: { programId: program.id, action: body.slabAction, tier: decision.to.name, expiresAt: decision.expiresAt, reason },
   });
+  if (body.reassessTierOnNextActivity) {
+    await tx.programEnrollment.update({ where: { programId_customerId: { programId: program.id, customerId } }, data: { tierReassessOnNextActivity: true } });
+  }
+  return {
+    customerId,
+    programId: program.id,
+    slabAction: body.slabAction,
+    previousSlab: current ? { number: current.number, name: current.name } : null,
+    currentSlab: { number: decision.to.number, name: decision.to.name },
+    tierExpiryDate: decision.expiresAt?.toISOString() ?? null,
+    reassessTierOnNextActivity: body.reassessTierOnNextActivity,
+    changes,
+  };
 }
 
 function decide({ body, tiers, current, currentExpiry, programName, now }: { body: ManualSlabBody; tiers: TierDef[]; current: TierDef | null; currentExpiry: Date | null; programName: string; now: Date }): TierDecision {

@@ -13,6 +13,9 @@ export const memberCareTierAdjustmentSchema = z
     manualSlabActionValidity: z.enum(VALIDITY_KINDS, { error: "Choose how long the tier lasts." }),
     manualSlabActionValidityUpto: z.string().trim().min(1, "Give a number of days or a date."),
     reason: z.string().trim().min(3, "Say why: the reason is kept in the tier history and the audit log.").max(500),
+    // Made when the form opens, so a second click (or a retried request) of the same submit
+    // replays the first answer instead of adjusting twice.
+    idempotencyKey: z.string().uuid(),
   })
   .refine((v) => !(v.slabAction === "UPGRADE" || v.slabAction === "DOWNGRADE") || v.toSlabName !== "", {
     path: ["toSlabName"],

@@ -57,7 +57,8 @@ export function SearchBox({ q, kind }: { q: string; kind: SearchKind }) {
       <Button type="submit" size="lg">
         Search
       </Button>
-      <span id="member-care-search-status" className="sr-only" aria-live="polite">
+      {/* Shown, not only announced: the last results stay on screen until the new ones arrive. */}
+      <span id="member-care-search-status" className="self-center whitespace-nowrap text-sm text-slate-500" aria-live="polite">
         {pending ? "Searching…" : ""}
       </span>
     </form>

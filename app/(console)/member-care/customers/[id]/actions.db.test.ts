@@ -12,7 +12,7 @@ import { tierHistory } from "@/lib/tiers/queries";
 // The agent's manual adjustments, by direct call as a browser's POST would make it: only
 // MEMBER_CARE and ADMIN may. Points: once per submit, with the reason in the ledger and the audit
 // log. Tiers: manualSlabAdjustment's rule (same refusals), the change in the tier history with the
-// agent and the reason, and in the audit log. The session is faked; the ledger and the database are real.
+// agent and the reason, and in the audit log, once per submit too. The session is faked; the ledger and the database are real.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -35,7 +35,7 @@ async function balance(): Promise<number> {
 }
 
 const upgrade = (extra: Record<string, unknown> = {}) => ({
-  customerId, programId, slabAction: "UPGRADE" as const, toSlabName: "Gold", manualSlabActionValidity: "FIXED_DURATION" as const, manualSlabActionValidityUpto: "30", reason: "Complaint resolved: goodwill upgrade", ...extra,
+  customerId, programId, slabAction: "UPGRADE" as const, toSlabName: "Gold", manualSlabActionValidity: "FIXED_DURATION" as const, manualSlabActionValidityUpto: "30", reason: "Complaint resolved: goodwill upgrade", idempotencyKey: randomUUID(), ...extra,
 });
 
 beforeEach(async () => {
@@ -119,6 +119,31 @@ describe("adjustTierAction", () => {
     const audit = await db.auditEntry.findMany({ where: { orgId, action: "tier.adjust", entityType: "Customer", entityId: String(customerId) } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: agent.id, before: { tier: "Silver", programId }, after: { tier: "Gold", action: "UPGRADE", reason: "Complaint resolved: goodwill upgrade" } });
+  });
+
+  it("adjusts once per submit: the same submit twice (a double click) is one change, one audit entry, the same answer", async () => {
+    await signIn("MEMBER_CARE");
+    const input = upgrade();
+    const [first, second] = await Promise.all([adjustTierAction(input), adjustTierAction(input)]);
+    // Without the key the second would be refused: the customer is already in Gold.
+    expect(first).toMatchObject({ ok: true, data: { previousTier: "Silver", currentTier: "Gold" } });
+    expect(second).toMatchObject({ ok: true, data: { previousTier: "Silver", currentTier: "Gold" } });
+    expect(first.ok && second.ok && [first.data.replayed, second.data.replayed].sort()).toEqual([false, true]);
+    expect(first.ok && second.ok && first.data.expiresAt === second.data.expiresAt).toBe(true);
+    // And a third, later: still a replay.
+    expect(await adjustTierAction(input)).toMatchObject({ ok: true, data: { currentTier: "Gold", replayed: true } });
+    expect(await tiersDb.changes(orgId, customerId)).toHaveLength(1);
+    expect(await db.auditEntry.count({ where: { orgId, action: "tier.adjust" } })).toBe(1);
+
+    // A refusal is kept with its key too, on its field: a retry gets the same answer.
+    const refusedInput = upgrade({ toSlabName: "Silver" });
+    const refused = await adjustTierAction(refusedInput);
+    expect(refused).toMatchObject({ ok: false, error: { code: "CONFLICT", fieldErrors: { toSlabName: expect.stringContaining("must name a higher tier") } } });
+    expect(await adjustTierAction(refusedInput)).toEqual(refused);
+    // The same key with other values is not a replay.
+    expect(await adjustTierAction({ ...input, toSlabName: "Platinum" })).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining("already used with a different request") } });
+    expect((await tiersDb.tierOf(programId, customerId))?.tier?.name).toBe("Gold");
+    expect(await tiersDb.changes(orgId, customerId)).toHaveLength(1);
   });
 
   it("refuses with manualSlabAdjustment's rule, on the field it is about, and changes nothing", async () => {

@@ -14,9 +14,9 @@ export const adjustPointsAction = defineAction("member-care:write", manualAdjust
   return result;
 });
 
-/** Tier adjustment by an agent (or an admin): manualSlabAdjustment's rule, for this customer, with a required reason. */
+/** Tier adjustment by an agent (or an admin): manualSlabAdjustment's rule, for this customer, with a required reason; once per form key. */
 export const adjustTierAction = defineAction("member-care:write", memberCareTierAdjustmentSchema, async (input, ctx) => {
   const result = await adjustCustomerTier({ orgId: ctx.orgId, actor: ctx.actor, input });
   revalidatePath(`/member-care/customers/${input.customerId}`);
-  return { previousTier: result.previousSlab?.name ?? null, currentTier: result.currentSlab.name, expiresAt: result.tierExpiryDate };
+  return result;
 });

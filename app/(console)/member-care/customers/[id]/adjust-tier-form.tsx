@@ -19,12 +19,14 @@ type Ladder = { programId: number; programName: string; tiers: { number: number;
  * Tier adjustment (MEMBER_CARE, ADMIN): upgrade or downgrade to a named tier, renew the current
  * one or extend its expiry, for a number of days or to a date, with a required reason. The rule
  * is the API's manualSlabAdjustment (lib/tiers); its refusals land on the field they are about.
+ * Like the points form, it makes an idempotency key when it opens and sends it with every submit
+ * of it, so a double click adjusts once; a new key comes with each answer.
  */
 export function AdjustTierForm({ customerId, ladders }: { customerId: number; ladders: Ladder[] }) {
   const [open, setOpen] = useState(false);
   const first = ladders[0]!;
   const empty = (): MemberCareTierAdjustmentInput => ({
-    customerId, programId: first.programId, slabAction: "UPGRADE", toSlabName: "", manualSlabActionValidity: "FIXED_DURATION", manualSlabActionValidityUpto: "365", reason: "",
+    customerId, programId: first.programId, slabAction: "UPGRADE", toSlabName: "", manualSlabActionValidity: "FIXED_DURATION", manualSlabActionValidityUpto: "365", reason: "", idempotencyKey: crypto.randomUUID(),
   });
   const [initial] = useState(empty);
   const form = useForm<MemberCareTierAdjustmentInput, unknown, MemberCareTierAdjustment>({ resolver: zodResolver(memberCareTierAdjustmentSchema), defaultValues: initial });
@@ -49,9 +51,12 @@ export function AdjustTierForm({ customerId, ladders }: { customerId: number; la
         className="mt-4"
         onSubmit={form.handleSubmit(async (values) => {
           const data = await submit(() => adjustTierAction(values), "Tier adjusted");
+          // Whatever the answer, the next submit is a new request.
+          form.setValue("idempotencyKey", crypto.randomUUID());
           if (data) close();
         })}
       >
+        <input type="hidden" {...form.register("idempotencyKey")} />
         <fieldset disabled={isSubmitting} className="grid gap-4 md:grid-cols-3">
           <Field label="Program" error={errors.programId?.message}>
             {(props) => (

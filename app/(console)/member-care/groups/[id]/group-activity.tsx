@@ -32,11 +32,12 @@ export function RecentGroupBills({ bills, total }: { bills: GroupBill[]; total: 
   );
 }
 
-/** The group wallet's ledger in one program: who earned each credit (the member's bill) and what took each debit. */
+/** The group wallet's ledger (one program's, or the combined one): who earned each credit (the member's bill) and what took each debit. */
 export function GroupLedger({
-  groupId, wallet, programId, entries, dir, schedule, params,
+  groupId, wallet, combined, programId, entries, dir, schedule, params,
 }: {
-  groupId: number; wallet: ProgramDetail[]; programId: number; entries: Page<LedgerEntry>; dir: SortDir; schedule: ExpirySchedule[]; params: SearchParamsRecord;
+  /** The wallets whose ledgers may be read; with `combined`, the first is the combined one. */
+  groupId: number; wallet: ProgramDetail[]; combined: boolean; programId: number; entries: Page<LedgerEntry>; dir: SortDir; schedule: ExpirySchedule[]; params: SearchParamsRecord;
 }) {
   const path = `/member-care/groups/${groupId}`;
   const own = schedule.filter((s) => s.programId === programId);
@@ -52,7 +53,7 @@ export function GroupLedger({
               aria-current={p.programId === programId ? "true" : undefined}
               className={cn("rounded-md px-3 py-1", p.programId === programId ? "bg-brand-50 font-medium text-brand-700 ring-1 ring-brand-200" : "text-slate-600 hover:bg-slate-100")}
             >
-              {p.programName}
+              {combined && p.isDefault ? "Combined wallet" : p.programName}
             </Link>
           ))}
         </nav>

@@ -4,17 +4,18 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listGroupMemberPage } from "@/lib/groups/member-care";
 import { recentGroupBills } from "@/lib/groups/member-care-activity";
-import { groupExpirySchedules, type ProgramDetail } from "@/lib/groups/wallet";
+import { groupExpirySchedules } from "@/lib/groups/wallet";
+import { groupWallets } from "@/lib/groups/wallet-view";
 import { listLedgerEntries } from "@/lib/ledger/history";
 import { tableQuery } from "@/lib/pagination";
 import { GroupLedger, RecentGroupBills } from "./group-activity";
 import { GroupMembersTable } from "./group-members-table";
+import { GroupWallet } from "./group-wallet";
 import { loadGroup } from "./load-group";
 import { membersQuery, STATUS_OF } from "./members-query";
 import { formatDate } from "@/lib/format/date";
@@ -23,15 +24,6 @@ export const metadata: Metadata = { title: "Group" };
 
 const MONEY = new Intl.NumberFormat("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const STATUS_TONE = { ACTIVE: "success", INACTIVE: "warning", DELETED: "neutral" } as const;
-
-const WALLET_COLUMNS: DataTableColumn<ProgramDetail>[] = [
-  { id: "program", header: "Program", cell: ({ row: { original: p } }) => <>{p.programName}{p.isDefault ? <Badge className="ml-2">Default</Badge> : null}</> },
-  { id: "current", header: "Current", meta: { align: "right" }, cell: ({ row }) => row.original.currentPoints },
-  { id: "lifetime", header: "Lifetime", meta: { align: "right" }, cell: ({ row }) => row.original.lifetimePoints },
-  { id: "redeemed", header: "Redeemed", meta: { align: "right" }, cell: ({ row }) => row.original.redeemedPoints },
-  { id: "expired", header: "Expired", meta: { align: "right" }, cell: ({ row }) => row.original.expiredPoints },
-  { id: "tier", header: "Tier", cell: ({ row }) => row.original.tier?.name ?? <span className="text-slate-400">—</span> },
-];
 
 export default async function GroupPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id: raw } = await params;
@@ -43,7 +35,10 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   const members = membersQuery(query);
   const ledger = tableQuery(query, { sortable: ["at"], defaultSort: "at", defaultDir: "desc", key: "ledger" });
   const asked = z.coerce.number().int().positive().optional().catch(undefined).parse(Array.isArray(query.program) ? query.program[0] : query.program);
-  const programId = (wallet.find((p) => p.programId === asked) ?? wallet[0])?.programId;
+  const view = await groupWallets(user.orgId, wallet);
+  // The ledger has a page per wallet shown (and per account left over from a per-program past).
+  const ledgers = [...view.wallets, ...view.leftOver];
+  const programId = (ledgers.find((p) => p.programId === asked) ?? ledgers[0])?.programId;
   const [memberPage, activity, entries, schedule] = await Promise.all([
     listGroupMemberPage({ orgId: user.orgId, groupId: group.id, status: STATUS_OF[members.status], sort: members.sort, dir: members.dir, page: members.page }),
     recentGroupBills({ orgId: user.orgId, groupId: group.id }),
@@ -112,15 +107,12 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         </Card>
       </div>
 
-      <section aria-labelledby="wallet-heading" className="mb-6">
-        <h2 id="wallet-heading" className="mb-2 text-lg font-semibold">Group wallet</h2>
-        <DataTable caption="Group points per program" columns={WALLET_COLUMNS} rows={wallet} rowKey={(p) => p.programId} />
-      </section>
+      <GroupWallet view={view} />
 
       <RecentGroupBills bills={activity.bills} total={activity.total} />
 
       {programId !== undefined && entries ? (
-        <GroupLedger groupId={group.id} wallet={wallet} programId={programId} entries={entries} dir={ledger.dir} schedule={schedule} params={query} />
+        <GroupLedger groupId={group.id} wallet={ledgers} combined={view.mode === "COMBINED"} programId={programId} entries={entries} dir={ledger.dir} schedule={schedule} params={query} />
       ) : null}
 
       <section aria-labelledby="members-heading" className="mb-6">

@@ -4,10 +4,10 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { getFleetHierarchy, storedRole, type FleetHierarchyRecord } from "@/lib/groups/fleet-hierarchies";
+import { storedRole } from "@/lib/groups/fleet-hierarchies";
 import { HierarchyForm } from "../hierarchy-form";
 import { DeactivateHierarchy } from "./deactivate-hierarchy";
+import { loadHierarchy } from "./load-hierarchy";
 import { ReadOnlyNotice } from "@/components/ui/read-only-notice";
 
 export const metadata: Metadata = { title: "Fleet hierarchy" };
@@ -15,15 +15,8 @@ export const metadata: Metadata = { title: "Fleet hierarchy" };
 export default async function FleetHierarchyPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   const user = await requirePageUser(`/settings/fleet-hierarchies/${raw}`, "settings:read");
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
-  if (id === null) notFound();
-  let hierarchy: FleetHierarchyRecord;
-  try {
-    hierarchy = await getFleetHierarchy({ orgId: user.orgId, id, includeInactive: true });
-  } catch (error) {
-    if (error instanceof AppError && error.kind === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const hierarchy = await loadHierarchy(user.orgId, raw);
+  if (!hierarchy) notFound();
   const canWrite = can(user.role, "settings:write");
   const associated = hierarchy._count.associations;
   return (

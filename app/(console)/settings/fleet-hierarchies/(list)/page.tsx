@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listFleetHierarchies } from "@/lib/groups/fleet-hierarchies";
-import { chainText } from "./role-chain-preview";
+import { chainText } from "../role-chain-preview";
 import { ReadOnlyNotice } from "@/components/ui/read-only-notice";
 
 export const metadata: Metadata = { title: "Fleet hierarchies" };
