@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -12,6 +13,9 @@ const include = ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.t
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest's default (cores - 1) is one worker on a 2-core CI machine; the integration tests
+    // wait on their database half the time, so two workers there use both cores.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         resolve: { alias },

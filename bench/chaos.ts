@@ -100,11 +100,15 @@ async function main() {
   const deadline = started + SECONDS * 1000;
   const running = () => Date.now() < deadline || kills < MIN_KILLS;
 
+  let round: Proc[] = [];
   const killer = (async () => {
     while (running()) {
       await sleep((0.5 + Math.random() * 0.5) * ((SECONDS * 1000) / (MIN_KILLS + 2)));
       if (!running()) break;
-      const victim = procs[Math.floor(Math.random() * procs.length)]!;
+      // Random order, but every process in each round of procs.length kills: with 5 or more kills
+      // both instances and both workers die at least once.
+      if (round.length === 0) round = [...procs].sort(() => Math.random() - 0.5);
+      const victim = round.pop()!;
       if (!victim.child?.pid) continue;
       process.kill(-victim.child.pid, "SIGKILL");
       kills++;

@@ -5,6 +5,8 @@
 import { disconnectDb } from "@/lib/db/client";
 import { adjustCustomerPoints } from "@/lib/engine/manual-adjustment";
 import { createEngineOrg, createFamily, publishLive } from "@/lib/testing/engine-factories";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { leaveGroup } from "@/lib/groups/leave";
 import { revokeApiClient } from "@/lib/org/api-clients";
 import { recordAudit } from "@/lib/org/audit";
 import { createApiClient, createUser } from "@/lib/testing/factories";
@@ -86,7 +88,22 @@ async function ledger() {
   return { agent: { email: agent.user.email, password: PASSWORD }, customer: { id: customer.id } };
 }
 
-const SCENARIOS: Record<string, () => Promise<unknown>> = { family, trend, ledger, stranger };
+/** A group of 25 (more than a page of members), the last two of whom left it. */
+async function bigFamily() {
+  const f = await createEngineOrg();
+  const { group, members } = await createFamily(f.orgId, 25);
+  for (const m of members.slice(-2)) {
+    await leaveGroup({ orgId: f.orgId, actor: SYSTEM_ACTOR, groupId: group.id, identifier: { name: "mobile", value: m.mobile } });
+  }
+  const agent = await createUser(f.orgId, "MEMBER_CARE", PASSWORD);
+  return {
+    agent: { email: agent.user.email, password: PASSWORD },
+    group: { id: group.id, name: group.groupName },
+    members: members.map((m) => ({ id: m.id, mobile: m.mobile, name: `${m.firstName} ${m.lastName}` })),
+  };
+}
+
+const SCENARIOS: Record<string, () => Promise<unknown>> = { family, trend, ledger, bigFamily, stranger };
 const scenario = process.argv[2] ?? "";
 const run = SCENARIOS[scenario] ?? null;
 if (!run) throw new Error(`unknown fixture scenario ${scenario}`);

@@ -39,7 +39,11 @@ export type LedgerFixture = {
   customer: { id: number };
 };
 
+/** A group of 25 whose last two members left: no API client, nothing posted. */
+export type BigFamilyFixture = Omit<FamilyFixture, "authorization">;
+
 export async function libFixture(scenario: "family"): Promise<FamilyFixture>;
+export async function libFixture(scenario: "bigFamily"): Promise<BigFamilyFixture>;
 export async function libFixture(scenario: "ledger"): Promise<LedgerFixture>;
 export async function libFixture(scenario: "stranger"): Promise<StrangerFixture>;
 export async function libFixture(scenario: "trend"): Promise<TrendFixture>;

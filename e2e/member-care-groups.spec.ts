@@ -71,6 +71,11 @@ test("an agent finds the demo family by a member's mobile, opens the group and r
   // The header names her groups with her role in each; the family is her default group.
   await expect(page.getByLabel("Customer summary")).toContainText("Raman Family (secondary, default group)");
   await expect(page.getByTestId("customer-status")).toHaveText("Loyalty member");
+  // Her Groups tab: the family with her role and permissions.
+  await page.getByRole("link", { name: "Groups", exact: true }).click();
+  await expect(page).toHaveURL("/member-care/customers/564662499?tab=groups");
+  const family = page.getByRole("table", { name: "Groups of this customer" }).getByRole("row").filter({ hasText: "Raman Family" });
+  await expect(family).toContainText("allow_points_redemption, allow_points_transfer");
   await page.getByLabel("Customer summary").getByRole("link", { name: "Raman Family" }).click();
 
   await expect(page).toHaveURL("/member-care/groups/3847940");
@@ -139,6 +144,12 @@ test("an agent finds a family by a member's mobile, opens the group and sees the
   const kpis = page.getByRole("region", { name: /^Program / }).first();
   await expect(kpis).toContainText("Lifetime purchases1,200");
   await expect(kpis).toContainText("Transactions1");
+  // The Transactions tab lists it, with the points it brought the group.
+  await page.getByRole("link", { name: "Transactions", exact: true }).click();
+  const bills = page.getByRole("table", { name: "Transactions" });
+  await expect(bills.getByRole("row")).toHaveCount(2);
+  await expect(bills.getByRole("row").nth(1)).toContainText("FAM-B-2");
+  await expect(bills.getByRole("row").nth(1)).toContainText("1,200.00");
   await page.getByLabel("Customer summary").getByRole("link", { name: fx.group.name }).click();
 
   await expect(page).toHaveURL(`/member-care/groups/${fx.group.id}`);
@@ -165,4 +176,45 @@ test("an agent finds a family by a member's mobile, opens the group and sees the
     expect(credit).toBeGreaterThan(0);
     expect(await number(members.getByRole("row").filter({ hasText: member.name }).getByRole("cell").nth(5))).toBe(credit);
   }
+});
+
+test("a big family's members are paged on the server; the filter and page live in the URL, and the CSV holds every row the filter shows", async ({ page }) => {
+  test.setTimeout(90_000);
+  // A fresh org's group of 25 whose last two members left it.
+  const fx = await libFixture("bigFamily");
+  await signInAs(page, fx.agent);
+  const url = `/member-care/groups/${fx.group.id}`;
+  await page.goto(url);
+  const members = page.getByRole("table", { name: "Group members" });
+  const pager = page.getByRole("navigation", { name: "Pagination" }).filter({ hasText: "in all" });
+  await expect(members.getByRole("row")).toHaveCount(21);
+  await expect(pager).toContainText("Page 1 of 2 · 23 in all");
+  await pager.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(`${url}?membersPage=2`);
+  await expect(members.getByRole("row")).toHaveCount(4);
+  await page.goBack();
+  await expect(page).toHaveURL(url);
+  await expect(members.getByRole("row")).toHaveCount(21);
+
+  // What the Export CSV link shown with the filter serves (the download itself is the test above's):
+  // the customer ids of its rows.
+  const csv = async () => {
+    const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    const res = await page.request.get(href ?? "");
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-disposition"]).toMatch(/^attachment;/);
+    return (await res.text()).trim().split("\r\n").slice(1).map((line) => Number(line.split(",")[0]));
+  };
+  const shown = page.getByRole("navigation", { name: "Members shown" });
+  await shown.getByRole("link", { name: "Exited (2)" }).click();
+  await expect(page).toHaveURL(`${url}?members=exited`);
+  await expect(members.getByRole("row")).toHaveCount(3);
+  const left = fx.members.slice(-2).map((m) => m.id);
+  expect((await csv()).sort((a, b) => a - b)).toEqual([...left].sort((a, b) => a - b));
+
+  // All 25, over two pages on screen; the file has every one, not only the page shown.
+  await shown.getByRole("link", { name: "All (25)" }).click();
+  await expect(page).toHaveURL(`${url}?members=all`);
+  await expect(members.getByRole("row")).toHaveCount(21);
+  expect((await csv()).sort((a, b) => a - b)).toEqual(fx.members.map((m) => m.id).sort((a, b) => a - b));
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, type Page } from "@/lib/pagination";
-import { exportGroupMembers } from "./member-export";
+import { exportGroupMembers, type MemberExportRow } from "./member-export";
 import { listGroupMembers, type MemberRow } from "./queries";
 import type { MemberSort } from "./schema";
 import { groupProgramDetails } from "./wallet";
@@ -64,12 +64,12 @@ export async function listGroupMemberPage({
   return pageOf(rows, total, page, pageSize);
 }
 
-/** Every member the filter shows, in the table's order (the CSV export); null for no such group in the org. */
+/** Every member the filter shows, in the table's order, with the CSV's columns; null for no such group in the org. */
 export async function listGroupMembersForExport({
   orgId, groupId, status, sort, dir,
 }: {
   orgId: number; groupId: number; status: "CURRENT" | "EXITED" | "ALL"; sort: (typeof MEMBER_TABLE_SORTS)[number]; dir: Prisma.SortOrder;
-}): Promise<MemberRow[] | null> {
+}): Promise<MemberExportRow[] | null> {
   const group = await db.userGroup.findFirst({ where: { id: groupId, orgId }, select: { id: true } });
   if (!group) return null;
   return exportGroupMembers({ orgId, groupId, status, sortBy: SORT_OF[sort], sortOrder: dir === "desc" ? "DESC" : "ASC" });

@@ -72,12 +72,14 @@ export async function listGroupTransactions({
     FROM "GroupMembership" gm
     JOIN "Transaction" t ON t."orgId" = ${orgId} AND t."customerId" = gm."customerId" AND t."billedAt" >= gm."joinedAt" AND (gm."exitedAt" IS NULL OR t."billedAt" < gm."exitedAt")
     WHERE gm."orgId" = ${orgId} AND gm."groupId" = ${groupId} ${Prisma.join(conditions, " ")}`;
+  // Unfiltered, the count is the group's bill count the roll-ups keep (lib/groups/bill-totals.ts).
+  const filtered = conditions.some((c) => c !== Prisma.empty);
   const [counted, page, totals] = await Promise.all([
-    db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM (${groupBills}) b`,
+    filtered ? db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM (${groupBills}) b` : Promise.resolve(null),
     db.$queryRaw<{ id: number }[]>`SELECT b.id FROM (${groupBills}) b ORDER BY b."billedAt" ${order}, b.id ${order} LIMIT ${limit} OFFSET ${offset}`,
     groupBillTotals(orgId, groupId),
   ]);
-  const total = counted[0]?.total ?? 0;
+  const total = counted ? (counted[0]?.total ?? 0) : totals.total;
   const byId = new Map(
     (
       await db.transaction.findMany({

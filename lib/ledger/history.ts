@@ -55,19 +55,26 @@ export async function listLedgerEntries({
     select: { id: true, balance: true },
   });
   if (!account) return pageOf([], 0, 1, pageSize);
-  // Counted on its own: a relation _count makes Prisma group the whole Posting table first.
-  const total = await db.posting.count({ where: { accountId: account.id } });
+  const found = account;
+  // Counted on its own (a relation _count makes Prisma group the whole Posting table first), at
+  // the same time as the page asked for; a page past the last is read again as the last.
+  const [total, asked] = await Promise.all([db.posting.count({ where: { accountId: account.id } }), readPage(page)]);
   const current = Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
+  const rows = current === page ? asked : await readPage(current);
+  const names = await partyNames(orgId, rows);
+  return pageOf(rows.map((r) => toEntry(r, owner, names)), total, current, pageSize);
+
+  function readPage(current: number) {
   // Newest first: the balance after a row is today's balance less what came after it. Oldest
   // first: the sum up to and including it. Either way the window runs in the index's order.
   const order = dir === "asc" ? Prisma.sql`p."createdAt" ASC, p.id ASC` : Prisma.sql`p."createdAt" DESC, p.id DESC`;
   const balance = dir === "asc"
     ? Prisma.sql`SUM(p.amount) OVER (ORDER BY p."createdAt" ASC, p.id ASC ROWS UNBOUNDED PRECEDING)`
-    : Prisma.sql`${account.balance}::numeric - COALESCE(SUM(p.amount) OVER (ORDER BY p."createdAt" DESC, p.id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`;
-  const rows = await db.$queryRaw<Raw[]>`
+    : Prisma.sql`${found.balance}::numeric - COALESCE(SUM(p.amount) OVER (ORDER BY p."createdAt" DESC, p.id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`;
+  return db.$queryRaw<Raw[]>`
     WITH page AS (
       SELECT p.id, p.amount, p."createdAt", p."movementId", ${balance} AS "balanceAfter"
-      FROM "Posting" p WHERE p."accountId" = ${account.id}
+      FROM "Posting" p WHERE p."accountId" = ${found.id}
       ORDER BY ${order} LIMIT ${pageSize} OFFSET ${skipFor(current, pageSize)}
     )
     SELECT page.id AS "postingId", m.id AS "movementId", page."createdAt" AS at, m.kind::text AS kind, page.amount AS points, page."balanceAfter",
@@ -92,8 +99,7 @@ export async function listLedgerEntries({
     ) red ON true
     LEFT JOIN "PointsTransfer" x ON x."movementId" = m.id AND x."orgId" = ${orgId}
     ORDER BY ${dir === "asc" ? Prisma.sql`page."createdAt" ASC, page.id ASC` : Prisma.sql`page."createdAt" DESC, page.id DESC`}`;
-  const names = await partyNames(orgId, rows);
-  return pageOf(rows.map((r) => toEntry(r, owner, names)), total, current, pageSize);
+  }
 }
 
 type Names = { customers: Map<number, string>; groups: Map<number, string> };

@@ -150,10 +150,15 @@ describe("ledger roll-ups", () => {
     await refreshLedgerRollups({ waitMs: 5000 });
     await bill(s, s.ana.id, 100, 10);
     await bill(s, s.ben.id, 100, 25);
+    // A membership whose permissions column is NULL (written raw, not through join.ts) exports none.
+    await db.$executeRaw`UPDATE "GroupMembership" SET permissions = NULL WHERE "groupId" = ${s.group.id} AND "customerId" = ${s.ben.id}`;
     const rows = await exportGroupMembers({ orgId: s.orgId, groupId: s.group.id, status: "CURRENT", sortBy: "IS_PRIMARY", sortOrder: "DESC" });
-    expect(rows.map((r) => [r.userId, r.role, r.pointsContributed, r.mobile, r.email])).toEqual([
-      [s.ana.id, "PRIMARY", 110, s.ana.mobile, s.ana.email],
-      [s.ben.id, "SECONDARY", 25, s.ben.mobile, s.ben.email],
+    const joined = await db.groupMembership.findFirstOrThrow({ where: { groupId: s.group.id, customerId: s.ana.id }, select: { joinedAt: true } });
+    expect(rows.map((r) => [r.userId, r.role, r.pointsContributed, r.mobile, r.email, r.exitedAt])).toEqual([
+      [s.ana.id, "PRIMARY", 110, s.ana.mobile, s.ana.email, null],
+      [s.ben.id, "SECONDARY", 25, s.ben.mobile, s.ben.email, null],
     ]);
+    expect(rows[0]!.joinedAt).toEqual(joined.joinedAt);
+    expect(rows[1]!.permissions).toEqual([]);
   });
 });

@@ -40,7 +40,8 @@ export async function createFamily(orgId: number, size: number, externalId = `FA
   const members = [];
   for (let i = 0; i < size; i++) {
     const customer = await createCustomer(orgId, { firstName: `Member ${i + 1}` });
-    await db.groupMembership.create({ data: { orgId, groupId: group.id, customerId: customer.id, primaryMember: i === 0, defaultGroup: true } });
+    // permissions: [] as lib/groups/join.ts writes it (left out, the column would be NULL, which no app path stores).
+    await db.groupMembership.create({ data: { orgId, groupId: group.id, customerId: customer.id, primaryMember: i === 0, defaultGroup: true, permissions: [] } });
     members.push(customer);
   }
   return { group, members };

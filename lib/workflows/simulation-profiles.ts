@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import type { EvalContext } from "@/lib/expr";
 
 // Customers of the org the simulator can pick (issue 8): each as the profiles a condition reads,
@@ -9,6 +10,9 @@ import type { EvalContext } from "@/lib/expr";
 export type SimulationCustomer = { id: number; label: string; context: EvalContext };
 
 export async function listSimulationCustomers({ orgId, programId, search = "", limit = 25 }: { orgId: number; programId: number; search?: string; limit?: number }): Promise<SimulationCustomer[]> {
+  // Another org's program is not found, as in every other door (the customers were always this
+  // org's; the program id was not checked).
+  if (!(await db.program.findFirst({ where: { id: programId, orgId }, select: { id: true } }))) throw new AppError("NOT_FOUND", `Program ${programId} not found`);
   const q = search.trim();
   const rows = await db.customer.findMany({
     where: {

@@ -44,6 +44,9 @@ describe("the group page's ledger and bills", () => {
     expect(spent.balanceAfter).toBe(benCredit.balanceAfter - 10);
     const oldestFirst = await listLedgerEntries({ orgId: f.orgId, owner, programId: f.defaultProgram.id, dir: "asc", pageSize: 2, page: 2 });
     expect(oldestFirst.rows.map((r) => [r.kind, r.balanceAfter])).toEqual([["REDEEM", spent.balanceAfter]]);
+    // A page past the last (an old link) shows the last page.
+    const past = await listLedgerEntries({ orgId: f.orgId, owner, programId: f.defaultProgram.id, dir: "asc", pageSize: 2, page: 9 });
+    expect([past.page, past.rows.map((r) => r.kind)]).toEqual([2, ["REDEEM"]]);
 
     const { bills, lifetimeSpend } = await recentGroupBills({ orgId: f.orgId, groupId: group.id });
     // Bills made while a member count for the group (joined ≤ billed).
