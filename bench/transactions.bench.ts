@@ -29,7 +29,8 @@ const HOT_MEMBERS = 400;
 process.env.DATABASE_URL = BENCH_URL;
 
 async function main() {
-  await recreateDatabase(BENCH_URL);
+  // A runaway statement is stopped (shared server: it could block other databases' DROP DATABASE).
+  await recreateDatabase(BENCH_URL, { statementTimeoutMs: 60_000 });
   const { migrateDeploy } = await import("../lib/db/migrate");
   await migrateDeploy(BENCH_URL);
   const seed = await seedBench();

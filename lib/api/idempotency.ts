@@ -18,6 +18,18 @@ export type Answer = { status: number; body: unknown };
 export type Work = (tx: Prisma.TransactionClient) => Promise<Answer>;
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
+const SINGLE = new WeakSet<Work>();
+
+/**
+ * Marks work that makes at most one database statement. With no Idempotency-Key to store beside
+ * it, runPrepared sends that statement alone, as its own transaction, instead of inside
+ * BEGIN … COMMIT: two round trips fewer, and the locks it takes last one statement. With a key,
+ * it runs in a transaction with the stored answer like any work.
+ */
+export function singleStatement(work: Work, when = true): Work {
+  if (when) SINGLE.add(work);
+  return work;
+}
 const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
 /** The Idempotency-Key header, checked: printable ASCII, at most 255 characters. */
@@ -58,6 +70,7 @@ export async function runPrepared(
 ): Promise<Answer & { replayed: boolean }> {
   if (key === null) {
     const work = await prepare();
+    if (SINGLE.has(work)) return { ...(await retrying(() => work(db))), replayed: false };
     return { ...(await retrying(() => db.$transaction(work, TX_OPTIONS))), replayed: false };
   }
   const stored = await replay(orgId, key, fingerprint);

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { earn } from "@/lib/ledger/post";
+import type { Roll } from "@/lib/expiry/rolling";
+import { driverError, mapLedgerError } from "@/lib/ledger/errors";
+import { earn, earnPayload } from "@/lib/ledger/post";
 import type { EnrolmentTierState } from "@/lib/tiers/apply";
 import { txnError } from "./errors";
 import type { FieldValue } from "./extended-fields";
@@ -109,4 +111,43 @@ export function sideEffect(
     expiresOn: a.expiresAt ? a.expiresAt.slice(0, 10) : null,
     movementId,
   };
+}
+
+/**
+ * A purchase's writes as one database call, bill_commit (migration 20261201200243_bill_commit):
+ * the bill, each program's KPIs, the rolls, the awards' postings, in that order. For a bill with
+ * no tier to evaluate and no webhook to write (add-transaction.ts decides): one round trip where
+ * the interactive transaction made six or more.
+ */
+export async function commitBill(
+  tx: Pick<Tx, "$queryRaw">,
+  b: {
+    orgId: number; customerId: number; tillId: number | null; body: TransactionBody; fields: Record<string, FieldValue>; billedAt: Date; programIds: number[];
+    kpis: { programId: number; purchases: number; points: number; visits: number }[];
+    rolls: Roll[];
+    awards: PlannedAward[];
+    actor: Actor; requestId: string;
+  },
+): Promise<{ billId: number; movementIds: number[] }> {
+  const payload = {
+    orgId: b.orgId, customerId: b.customerId, tillId: b.tillId, number: b.body.billNumber.trim(), amount: b.body.billAmount,
+    grossAmount: b.body.grossAmount ?? null, discount: b.body.discount ?? 0, billedAt: b.billedAt.toISOString(),
+    extendedFields: b.fields, lineItems: b.body.lineItemsV2 ?? [], programIds: b.programIds, kpis: b.kpis,
+    rolls: b.rolls.map((r) => ({ ownerType: r.owners[0]!.type, ownerId: r.owners[0]!.id, programIds: r.programIds, eventAt: b.billedAt.toISOString(), unit: r.override?.unit ?? null, value: r.override?.value ?? null })),
+    awards: b.awards.map((a) => ({
+      post: earnPayload({
+        orgId: b.orgId, programId: a.programId, owner: a.owner, points: a.points, lotKind: a.kind, earnedAt: b.billedAt, expiresAt: a.expiresAt ? new Date(a.expiresAt) : null,
+        provenance: { actor: b.actor, sourceType: "TRANSACTION", sourceRef: `${b.body.billNumber} (request ${b.requestId})`, workflowVersionId: a.workflowVersionId, conditionId: a.conditionId, notes: a.conditionName },
+      }),
+      rolling: a.rollingPeriod ?? null,
+    })),
+  };
+  try {
+    const rows = await tx.$queryRaw<{ r: { billId: number; movementIds: number[] } }[]>`SELECT bill_commit(${JSON.stringify(payload)}::jsonb) AS r`;
+    return rows[0]!.r;
+  } catch (error) {
+    const found = driverError(error);
+    if (found?.code === "23505" && found.message.includes("Transaction_one_purchase_per_number")) throw txnError(604, [], { field: "billNumber" });
+    throw mapLedgerError(error);
+  }
 }

@@ -9,6 +9,7 @@ import { loadDefaultExpiries } from "@/lib/programs/strategies/load";
 import type { DefaultExpiry } from "@/lib/programs/strategies/schema";
 import { txnError } from "./errors";
 import type { FieldDef } from "./extended-fields";
+import { readEventMember, type MemberRows } from "./member-read";
 import type { TransactionBody, TransactionIdentifier } from "./transaction-schema";
 
 // What the engine reads before it writes (DESIGN §4 steps 1–2), all outside the write
@@ -46,6 +47,31 @@ export async function findEventCustomer(orgId: number, name: TransactionIdentifi
   };
 }
 
+/**
+ * The customer a transaction names and what the engine reads of them (member-read.ts), in one
+ * statement (two for an e-mail, matched case-insensitively first); 8015 for nobody, 1619 for a
+ * tagged group they do not belong to.
+ */
+export async function loadEventMember(orgId: number, name: TransactionIdentifier, value: string, body: TransactionBody): Promise<MemberRows> {
+  let rows: MemberRows | null = null;
+  if (name === "id") {
+    const id = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+    rows = id <= 2_147_483_647 ? await readEventMember(orgId, { id }, body) : null;
+  } else if (name in IDENTIFIER_TYPE) {
+    const type = IDENTIFIER_TYPE[name as keyof typeof IDENTIFIER_TYPE];
+    if (type === "EMAIL") {
+      const found = await db.customerIdentifier.findFirst({ where: { orgId, type, value: { equals: value, mode: "insensitive" } }, select: { customerId: true } });
+      rows = found ? await readEventMember(orgId, { id: found.customerId }, body) : null;
+    } else {
+      rows = await readEventMember(orgId, { type, value }, body);
+    }
+  }
+  if (!rows) throw txnError(8015);
+  const tagged = body.userGroup2Id ?? body.userGroup2ExternalId ?? body.userGroup2PrimaryUserId;
+  if (tagged !== undefined && !rows.group) throw txnError(1619, [String(tagged)], { field: "userGroup2Id" });
+  return rows;
+}
+
 export type EventGroup = { id: number; externalId: string; name: string; size: number; lifetimePurchases: number };
 
 export type EventState = {
@@ -64,7 +90,11 @@ export type EventState = {
 };
 
 export async function loadEventState(
-  { orgId, customerId, tillId, tillCode, cardNumber, body }: { orgId: number; customerId: number; tillId: number | null; tillCode: string | null; cardNumber: string | null; body: TransactionBody },
+  { orgId, customerId, tillId, tillCode, cardNumber, body, member }: {
+    orgId: number; customerId: number; tillId: number | null; tillCode: string | null; cardNumber: string | null; body: TransactionBody;
+    /** The member's rows when loadEventMember read them already (a bill); read here otherwise. */
+    member?: MemberRows;
+  },
 ): Promise<EventState> {
   const [programs, configs, defs, till, enrolments, accounts, group, defaultExpiries] = await Promise.all([
     resolvePrograms({ orgId, tillCode, cardNumber }),
@@ -77,16 +107,18 @@ export async function loadEventState(
       : cachedPerOrg(orgId, `till-location:${tillId}`, () =>
           db.till.findFirst({ where: { id: tillId, orgId }, select: { store: { select: { code: true, zone: { select: { code: true } } } } } }),
         ),
-    db.programEnrollment.findMany({
-      where: { orgId, customerId },
-      select: { programId: true, lifetimePurchases: true, lifetimePoints: true, visits: true, tier: { select: { number: true, name: true } } },
-    }),
-    db.pointsAccount.findMany({ where: { orgId, ownerType: "CUSTOMER", ownerId: customerId }, select: { programId: true, balance: true } }),
-    eventGroup(orgId, customerId, body),
+    member
+      ? member.enrolments
+      : db.programEnrollment.findMany({
+          where: { orgId, customerId },
+          select: { programId: true, lifetimePurchases: true, lifetimePoints: true, visits: true, tier: { select: { number: true, name: true } } },
+        }),
+    member ? [] : db.pointsAccount.findMany({ where: { orgId, ownerType: "CUSTOMER", ownerId: customerId }, select: { programId: true, balance: true } }),
+    member ? member.group : eventGroup(orgId, customerId, body),
     cachedPerOrg(orgId, "strategies:default-expiries", () => loadDefaultExpiries(db, orgId)),
   ]);
-  const balances = new Map(accounts.map((a) => [`CUSTOMER:${customerId}:${a.programId}`, Number(a.balance)]));
-  if (group) {
+  const balances = member ? new Map(member.balances) : new Map(accounts.map((a) => [`CUSTOMER:${customerId}:${a.programId}`, Number(a.balance)]));
+  if (group && !member) {
     const groupAccounts = await db.pointsAccount.findMany({ where: { orgId, ownerType: "USERGROUP", ownerId: group.id }, select: { programId: true, balance: true } });
     for (const a of groupAccounts) balances.set(`USERGROUP:${group.id}:${a.programId}`, Number(a.balance));
   }

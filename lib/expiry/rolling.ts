@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { rollLots } from "@/lib/ledger/rolling";
-import type { Owner } from "@/lib/ledger/types";
+import type { Owner, RollingPeriod } from "@/lib/ledger/types";
 import { getOrgConfigs } from "@/lib/org/configs";
 import { rollingDecision, type RollingConfigs, type RollingEventInput } from "./rolling-rules";
 
@@ -24,14 +24,26 @@ type Tx = Pick<Prisma.TransactionClient, "$queryRaw" | "orgConfig">;
 /** Rolls what the event rolls; returns how many lots moved. */
 export async function rollOnEvent(tx: Tx, args: RollOnEventArgs): Promise<number> {
   const configs = args.configs ?? (await getOrgConfigs(args.orgId, tx));
+  let moved = 0;
+  for (const roll of rollsOf(args, configs)) moved += await rollLots(tx, { orgId: args.orgId, eventAt: args.eventAt, ...roll });
+  return moved;
+}
+
+export type Roll = { owners: Owner[]; programIds: number[] | null; override: RollingPeriod | null };
+
+/**
+ * What the event rolls, in order (the member's wallets, then their group's), for a writer that
+ * rolls inside one database call of its own (bill_commit); rollOnEvent runs the same list.
+ */
+export function rollsOf(args: RollOnEventArgs, configs: RollingConfigs): Roll[] {
   const decision = rollingDecision(args, configs);
-  if (!decision) return 0;
+  if (!decision) return [];
   const member: Owner = { type: "CUSTOMER", id: args.customerId };
-  let moved = await rollLots(tx, { orgId: args.orgId, owners: [member], programIds: decision.programIds, eventAt: args.eventAt, override: decision.override });
+  const rolls: Roll[] = [{ owners: [member], programIds: decision.programIds, override: decision.override }];
   if (decision.group && args.group) {
     const programOf = args.group.programOf;
     const programIds = decision.programIds === null ? null : [...new Set(decision.programIds.map((p) => programOf(p)))];
-    moved += await rollLots(tx, { orgId: args.orgId, owners: [{ type: "USERGROUP", id: args.group.id }], programIds, eventAt: args.eventAt, override: decision.override });
+    rolls.push({ owners: [{ type: "USERGROUP", id: args.group.id }], programIds, override: decision.override });
   }
-  return moved;
+  return rolls;
 }

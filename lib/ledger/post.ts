@@ -17,16 +17,20 @@ export type LedgerTx = Pick<Prisma.TransactionClient, "$queryRaw">;
 type Common = { orgId: number; programId: number; owner: Owner; points: Points; provenance: Provenance };
 
 /** Points earned: a credit to the owner from the program's issuance account, as one new lot. */
-export async function earn(
-  tx: LedgerTx,
-  args: Common & { lotKind?: "REGULAR" | "PROMOTIONAL"; earnedAt?: Date; expiresAt?: Date | null; rollingPeriod?: RollingPeriod | null },
-): Promise<PostResult> {
-  const posted = await post(tx, {
-    kind: "EARN", counter: "ISSUANCE", amount: positive(args.points), ...base(args),
-    lotKind: args.lotKind ?? "REGULAR", earnedAt: args.earnedAt?.toISOString(), expiresAt: args.expiresAt?.toISOString() ?? null,
-  });
+export async function earn(tx: LedgerTx, args: EarnArgs & { rollingPeriod?: RollingPeriod | null }): Promise<PostResult> {
+  const posted = await post(tx, earnPayload(args));
   if (args.rollingPeriod && posted.lotId !== null) await markRolling(tx, posted.lotId, args.rollingPeriod);
   return posted;
+}
+
+type EarnArgs = Common & { lotKind?: "REGULAR" | "PROMOTIONAL"; earnedAt?: Date; expiresAt?: Date | null };
+
+/** What `earn` hands ledger_post, for a writer that posts inside one database call of its own (bill_commit). */
+export function earnPayload(args: EarnArgs): Record<string, unknown> {
+  return {
+    kind: "EARN", counter: "ISSUANCE", amount: positive(args.points), ...base(args),
+    lotKind: args.lotKind ?? "REGULAR", earnedAt: args.earnedAt?.toISOString(), expiresAt: args.expiresAt?.toISOString() ?? null,
+  };
 }
 
 export type DebitKind = "REDEEM" | "RETURN" | "EXPIRE";
@@ -36,9 +40,19 @@ export type DebitKind = "REDEEM" | "RETURN" | "EXPIRE";
  * what its purchase earned), then first-expiring lots first, ties by earliest award, then lowest
  * id. Refused (818) beyond the balance, except a RETURN on a group wallet, which may go below zero.
  */
-export async function debit(tx: LedgerTx, args: Common & { kind: DebitKind; preferLotsOf?: number[] }): Promise<PostResult> {
+export async function debit(tx: LedgerTx, args: DebitArgs): Promise<PostResult> {
+  return post(tx, debitPayload(args));
+}
+
+type DebitArgs = Common & { kind: DebitKind; preferLotsOf?: number[] };
+
+/**
+ * What `debit` hands ledger_post, for a writer that makes its debits inside one database call of
+ * its own (redemption_commit) rather than one round trip each.
+ */
+export function debitPayload(args: DebitArgs): Record<string, unknown> {
   const counter = args.kind === "REDEEM" ? "REDEMPTION" : args.kind === "EXPIRE" ? "EXPIRY" : "ISSUANCE";
-  return post(tx, { kind: args.kind, counter, amount: `-${positive(args.points)}`, ...base(args), prefer: args.preferLotsOf ?? [] });
+  return { kind: args.kind, counter, amount: `-${positive(args.points)}`, ...base(args), prefer: args.preferLotsOf ?? [] };
 }
 
 /** A manual correction: positive credits a new lot, negative debits like a redemption would. */

@@ -3,25 +3,30 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { rollOnEvent } from "@/lib/expiry/rolling";
+import { rollingDecision } from "@/lib/expiry/rolling-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { memberCan } from "@/lib/groups/rules";
-import { debit } from "@/lib/ledger/post";
 import type { Owner } from "@/lib/ledger/types";
+import { cachedPerOrg } from "@/lib/org/cache";
 import { getOrgConfigs } from "@/lib/org/configs";
 import type { ConfigValues } from "@/lib/org/config-registry";
 import { resolvePrograms } from "@/lib/programs/resolve-programs";
 import { loadProgramStrategies } from "@/lib/programs/strategies/load";
 import { checkRedemption, noStrategyMessage, redeemedValue } from "@/lib/programs/strategies/rules";
 import type { ProgramStrategies } from "@/lib/programs/strategies/schema";
+import { hasSubscribers } from "@/lib/webhooks/outbox";
+import { writeRedemption } from "./commit";
 import { redemptionError } from "./errors";
 import { assertGroupProgramBranch } from "./group-program";
-import { inLockOrder, lotsTaken, planDraws, walletBalances, type Draw, type Wallet } from "./sources";
+import { readMemberState, type MemberState } from "./member-state";
+import { inLockOrder, planDraws, walletBalances, type Draw, type Wallet, type WalletBalance } from "./sources";
 import { emitPointsRedeemed } from "./events";
 
 // A points redemption (SPEC §2.3, §2.4, §8; SPEC-vendor-api §D.1), for the v2 and the v1.1
 // doors alike: which program, which wallet(s), the program's redemption strategy, then one
-// write transaction of ledger debits (lib/ledger) and the PointsRedemption row. Everything that
-// decides runs before the transaction; the debits come last so their locks are short.
+// write of ledger debits (lib/ledger) and the PointsRedemption row. Everything that decides runs
+// before the write, on one read of the member's state (member-state.ts) and the org's cached
+// setup; the write is one database call (commit.ts), so the wallet's lock is short.
 
 export type GroupSelector = { id?: number | undefined; externalId?: string | undefined; primaryUserId?: number | undefined; useDefault?: boolean | undefined };
 
@@ -68,27 +73,40 @@ export type RedemptionResult = {
   crossMemberRedemptionBreakup?: { customerId: number; points: number }[];
 };
 
-type Prepared = { validated: RedemptionResult; commit: (tx: Prisma.TransactionClient) => Promise<RedemptionResult> };
+type Prepared = {
+  validated: RedemptionResult;
+  /** Writes, inside the caller's transaction, or alone when `singleStatement`. */
+  commit: (tx: Prisma.TransactionClient) => Promise<RedemptionResult>;
+  /**
+   * `commit` makes one statement (no expiry rolls on a redemption here, nobody subscribes to
+   * pointsRedeemed): with nothing else to write beside it, it may run as its own transaction.
+   */
+  singleStatement: boolean;
+};
 
-/** Reads and decides; refuses with the vendor's code. `commit` writes (inside the caller's transaction). */
+/**
+ * Reads and decides; refuses with the vendor's code. `commit` writes. The customer is checked to
+ * be the org's (8015) before anything else is refused.
+ */
 export async function prepareRedemption(req: RedemptionRequest): Promise<Prepared> {
   const configs = await getOrgConfigs(req.orgId);
-  const program = await redemptionProgram(req);
-  const strategies = (await loadProgramStrategies(db, req.orgId, program.id))!;
+  const choice = await redemptionProgram(req);
+  const read = stateToRead(req, choice, configs);
+  const state = await readMemberState({ orgId: req.orgId, customerId: req.customerId, programId: choice.program?.id ?? req.programId!, ...read });
+  if (!state.customerFound) throw redemptionError(8015, [], { field: "id", detail: `(customer ${req.customerId})` });
+  if (!choice.program) throw redemptionError(1213, [], { field: "programId" });
+  const program = { ...choice.program, defaultProgramId: choice.defaultProgramId, mlp: choice.mlp };
+  const strategies = (await cachedPerOrg(req.orgId, `strategies:program:${program.id}`, () => loadProgramStrategies(db, req.orgId, program.id)))!;
   if (!strategies.redemption) throw redemptionError(888, [noStrategyMessage(program.name)], { field: "programId" });
   await assertGroupProgramBranch(req.orgId, program.defaultProgramId, req.crossProgram === true, configs);
 
-  const source = await redemptionSource(req, program, configs);
-  const balances = await walletBalances(req.orgId, source.wallets);
+  const source = await redemptionSource(req, program, configs, state);
+  const balances = source.balances ?? (await walletBalances(req.orgId, source.wallets));
   const currentPoints = balances.reduce((sum, w) => sum + Math.max(0, w.balance), 0);
-  const enrolment = await db.programEnrollment.findFirst({
-    where: { orgId: req.orgId, programId: program.id, customerId: req.customerId },
-    select: { lifetimePoints: true, lifetimePurchases: true },
-  });
   const refusal = checkRedemption(strategies.redemption, req.points, {
     currentPoints,
-    lifetimePoints: Number(enrolment?.lifetimePoints ?? 0),
-    lifetimePurchases: Number(enrolment?.lifetimePurchases ?? 0),
+    lifetimePoints: state.lifetimePoints,
+    lifetimePurchases: state.lifetimePurchases,
   });
   if (refusal) throw new AppError(refusal.code === 818 ? "CONFLICT" : "INVALID", refusal.message, { code: refusal.code, field: refusal.field });
   const draws = await planDraws(req.orgId, balances, req.points);
@@ -109,7 +127,14 @@ export async function prepareRedemption(req: RedemptionRequest): Promise<Prepare
     breakdown: draws.map((d) => ({ programId: d.programId, ownerType: d.owner.type, ownerId: d.owner.id, points: d.points, lots: [] })),
     ...crossMember(source, draws),
   };
-  return { validated, commit: (tx) => commitRedemption(tx, req, strategies, draws, base, source, currentPoints, configs) };
+  const programIds = [...new Set(draws.map((d) => d.programId))];
+  const rolls = rollingDecision({ event: "PointsRedemption", programIds }, configs) !== null;
+  const subscribed = await hasSubscribers(db, req.orgId, "pointsRedeemed");
+  return {
+    validated,
+    commit: (tx) => commitRedemption(tx, req, strategies, draws, base, source, currentPoints, configs, subscribed),
+    singleStatement: !rolls && !subscribed,
+  };
 }
 
 async function commitRedemption(
@@ -121,6 +146,7 @@ async function commitRedemption(
   source: Source,
   balanceBefore: number,
   configs: ConfigValues,
+  subscribed: boolean,
 ): Promise<RedemptionResult> {
   // A redemption is a rolling event where the org's Single Rolling Expiry names it (SPEC §8):
   // before the debits, so the redeemer's wallets are locked in id order first, as a transaction does.
@@ -135,30 +161,24 @@ async function commitRedemption(
     sourceRef: req.transactionNumber ?? req.requestId,
     notes: req.notes ?? "",
   };
-  const posted: { draw: Draw; movementId: number; balance: number }[] = [];
-  for (const draw of inLockOrder(draws)) {
-    const r = await debit(tx, { orgId: req.orgId, programId: draw.programId, owner: draw.owner, points: draw.points, kind: "REDEEM", provenance });
-    posted.push({ draw, movementId: r.movementId, balance: Number(r.balance) });
-  }
-  const movementIds = posted.map((p) => p.movementId);
-  const row = await tx.pointsRedemption.create({
-    data: {
-      orgId: req.orgId,
-      customerId: req.customerId,
-      programId: strategies.programId,
-      groupId: source.wallet.type === "USERGROUP" ? source.wallet.id : null,
-      points: req.points,
-      transactionNumber: req.transactionNumber ?? null,
-      externalReferenceNumber: req.externalReferenceNumber ?? null,
-      notes: req.notes ?? "",
-      movementIds,
-    },
-    select: { id: true },
+  const ordered = inLockOrder(draws);
+  const written = await writeRedemption(tx, {
+    orgId: req.orgId,
+    customerId: req.customerId,
+    programId: strategies.programId,
+    groupId: source.wallet.type === "USERGROUP" ? source.wallet.id : null,
+    points: req.points,
+    transactionNumber: req.transactionNumber ?? null,
+    externalReferenceNumber: req.externalReferenceNumber ?? null,
+    notes: req.notes ?? "",
+    draws: ordered,
+    provenance,
   });
-  const lots = await lotsTaken(tx, movementIds);
+  const posted = ordered.map((draw, i) => ({ draw, ...written.posted[i]! }));
+  const lots = written.lots;
   const result: RedemptionResult = {
     ...base,
-    redemptionId: String(row.id),
+    redemptionId: String(written.redemptionId),
     // One wallet: the ledger's balance after the debit. A pool: what it held as read, less this.
     balance: source.wallets.length === 1 ? Math.max(0, posted[0]!.balance) : balanceBefore - req.points,
     breakdown: posted.map((p) => ({
@@ -166,11 +186,11 @@ async function commitRedemption(
       ownerType: p.draw.owner.type,
       ownerId: p.draw.owner.id,
       points: p.draw.points,
-      lots: lots.filter((l) => l.movementId === p.movementId).map((l) => ({ lotId: l.lotId, points: l.points, expiresAt: l.expiresAt?.toISOString() ?? null })),
+      lots: lots.filter((l) => l.movementId === p.movementId).map((l) => ({ lotId: l.lotId, points: l.points, expiresAt: l.expiresAt })),
     })),
     ...crossMember(source, draws),
   };
-  await emitPointsRedeemed(tx, req, result);
+  if (subscribed) await emitPointsRedeemed(tx, req, result);
   return result;
 }
 
@@ -178,6 +198,8 @@ type Source = {
   wallet: { type: Owner["type"]; id: number };
   wallets: Wallet[];
   crossMember: boolean;
+  /** The wallets' balances when the member's state read has them already (one wallet). */
+  balances?: WalletBalance[];
 };
 
 function crossMember(source: Source, draws: Draw[]): Pick<RedemptionResult, "crossMemberRedemptionBreakup"> {
@@ -186,26 +208,42 @@ function crossMember(source: Source, draws: Draw[]): Pick<RedemptionResult, "cro
 }
 
 type RedemptionProgram = { id: number; name: string; defaultProgramId: number; /** The org runs several programs (an MLP type is set). */ mlp: boolean };
+type ProgramChoice = { program: { id: number; name: string } | null; defaultProgramId: number; mlp: boolean };
 
-/** The program named, else the till's program, else the default program (seed 003 FAQ). */
-async function redemptionProgram(req: RedemptionRequest): Promise<RedemptionProgram> {
+/**
+ * The program named (null when it is not the org's: 1213), else the till's program, else the
+ * default program (seed 003 FAQ). From the org's cached setup: no query once warm.
+ */
+async function redemptionProgram(req: RedemptionRequest): Promise<ProgramChoice> {
   const [programs, org] = await Promise.all([
     resolvePrograms({ orgId: req.orgId, tillCode: req.tillCode }),
-    db.org.findFirst({ where: { id: req.orgId }, select: { mlpType: true } }),
+    cachedPerOrg(req.orgId, "org:mlp-type", () => db.org.findFirst({ where: { id: req.orgId }, select: { mlpType: true } })),
   ]);
   const defaultProgram = programs.find((p) => p.isDefault)!;
   const mlp = Boolean(org?.mlpType);
   if (req.programId !== undefined) {
-    const named = await db.program.findFirst({ where: { id: req.programId, orgId: req.orgId }, select: { id: true, name: true } });
-    if (!named) throw redemptionError(1213, [], { field: "programId" });
-    return { ...named, defaultProgramId: defaultProgram.id, mlp };
+    const programId = req.programId;
+    const named = await cachedPerOrg(req.orgId, `program:${programId}`, () => db.program.findFirst({ where: { id: programId, orgId: req.orgId }, select: { id: true, name: true } }));
+    return { program: named, defaultProgramId: defaultProgram.id, mlp };
   }
   const chosen = programs.find((p) => !p.isDefault) ?? defaultProgram;
-  return { id: chosen.id, name: chosen.name, defaultProgramId: defaultProgram.id, mlp };
+  return { program: { id: chosen.id, name: chosen.name }, defaultProgramId: defaultProgram.id, mlp };
+}
+
+/** What the member's state read resolves: the group the selector names and the one wallet drawn from, when the source is that simple. */
+function stateToRead(req: RedemptionRequest, choice: ProgramChoice, configs: ConfigValues): Pick<Parameters<typeof readMemberState>[0], "group" | "wallet"> {
+  const programId = choice.program?.id ?? req.programId!;
+  if (req.crossProgram) return { group: null, wallet: null };
+  if (req.group && hasSelector(req.group)) {
+    const groupProgram = configs.CONF_ENABLE_GROUP_POINTS_BY_PROGRAM ? programId : choice.defaultProgramId;
+    return { group: defaultOnly(req.group) ? { mode: "default" } : { mode: "named", selector: req.group }, wallet: { type: "USERGROUP", programId: groupProgram } };
+  }
+  if (configs.ENABLE_CROSS_MEMBER_REDEMPTION && configs.CONF_USER_GROUP_ENABLED) return { group: null, wallet: null };
+  return { group: null, wallet: { type: "CUSTOMER", programId } };
 }
 
 /** Which wallets the redemption draws from (SPEC §1, §2.3, §2.4). */
-async function redemptionSource(req: RedemptionRequest, program: RedemptionProgram, configs: ConfigValues): Promise<Source> {
+async function redemptionSource(req: RedemptionRequest, program: RedemptionProgram, configs: ConfigValues, state: MemberState): Promise<Source> {
   const me: Owner = { type: "CUSTOMER", id: req.customerId };
   if (req.crossProgram) {
     // "Earn anywhere, burn anywhere" (seed 003): every program's wallet of the customer.
@@ -217,9 +255,9 @@ async function redemptionSource(req: RedemptionRequest, program: RedemptionProgr
     if (!configs.CONF_USER_GROUP_ENABLED) throw redemptionError(1690);
     // SPEC §0: in an MLP org, group-level redemption fails without the config, whatever the member may do.
     if (program.mlp && !configs.ENABLE_GROUP_PROGRAMS_REDEMPTION) throw redemptionError(827);
-    const groupId = await memberGroup(req.orgId, req.customerId, req.group);
+    const groupId = memberGroup(req.customerId, req.group, state);
     const owner: Owner = { type: "USERGROUP", id: groupId };
-    return { wallet: owner, wallets: [{ programId: groupProgram, owner }], crossMember: false };
+    return { wallet: owner, wallets: [{ programId: groupProgram, owner }], crossMember: false, balances: [oneWallet(groupProgram, owner, state)] };
   }
   if (configs.ENABLE_CROSS_MEMBER_REDEMPTION && configs.CONF_USER_GROUP_ENABLED) {
     const membership = await db.groupMembership.findFirst({
@@ -236,7 +274,15 @@ async function redemptionSource(req: RedemptionRequest, program: RedemptionProgr
       return { wallet: me, wallets, crossMember: true };
     }
   }
-  return { wallet: me, wallets: [{ programId: program.id, owner: me }], crossMember: false };
+  return { wallet: me, wallets: [{ programId: program.id, owner: me }], crossMember: false, balances: [oneWallet(program.id, me, state)] };
+}
+
+function oneWallet(programId: number, owner: Owner, state: MemberState): WalletBalance {
+  return { programId, owner, accountId: state.account?.id ?? null, balance: state.account?.balance ?? 0 };
+}
+
+function defaultOnly(g: GroupSelector): boolean {
+  return g.useDefault === true && g.id === undefined && g.externalId === undefined && g.primaryUserId === undefined;
 }
 
 function hasSelector(g: GroupSelector): boolean {
@@ -247,34 +293,16 @@ function hasSelector(g: GroupSelector): boolean {
  * The group the selector names, which the customer must currently belong to with redemption
  * permission: the primary always; a secondary with allow_points_redemption and without
  * block_points_redemption (memberCan). 1619 no such group, 1620 not a member, 1647 no default
- * group, 828 a member without the permission (a fleet driver, typically).
+ * group, 828 a member without the permission (a fleet driver, typically). Decided on the
+ * member's state read.
  */
-async function memberGroup(orgId: number, customerId: number, selector: GroupSelector): Promise<number> {
-  let groupId: number | null = null;
-  if (selector.useDefault && selector.id === undefined && selector.externalId === undefined && selector.primaryUserId === undefined) {
-    const d = await db.groupMembership.findFirst({
-      where: { orgId, customerId, defaultGroup: true, exitedAt: null, group: { status: "ACTIVE" } },
-      select: { groupId: true },
-    });
-    if (!d) throw redemptionError(1647, [], { field: "useDefaultUserGroup2" });
-    groupId = d.groupId;
-  } else {
-    const named = String(selector.id ?? selector.externalId ?? selector.primaryUserId);
-    const group = await db.userGroup.findFirst({
-      where: {
-        orgId,
-        status: "ACTIVE",
-        ...(selector.id !== undefined ? { id: selector.id } : {}),
-        ...(selector.externalId !== undefined ? { externalId: selector.externalId } : {}),
-        ...(selector.primaryUserId !== undefined ? { memberships: { some: { customerId: selector.primaryUserId, primaryMember: true, exitedAt: null } } } : {}),
-      },
-      select: { id: true },
-    });
-    if (!group) throw redemptionError(1619, [named], { field: "userGroup2Id" });
-    groupId = group.id;
+function memberGroup(customerId: number, selector: GroupSelector, state: MemberState): number {
+  const groupId = state.groupId;
+  if (groupId === null) {
+    if (defaultOnly(selector)) throw redemptionError(1647, [], { field: "useDefaultUserGroup2" });
+    throw redemptionError(1619, [String(selector.id ?? selector.externalId ?? selector.primaryUserId)], { field: "userGroup2Id" });
   }
-  const membership = await db.groupMembership.findFirst({ where: { orgId, groupId, customerId, exitedAt: null }, select: { primaryMember: true, permissions: true } });
-  if (!membership) throw redemptionError(1620, [customerId, groupId], { field: "userGroup2Id" });
-  if (!memberCan(membership, "redemption")) throw redemptionError(828, [customerId, groupId]);
+  if (!state.membership) throw redemptionError(1620, [customerId, groupId], { field: "userGroup2Id" });
+  if (!memberCan(state.membership, "redemption")) throw redemptionError(828, [customerId, groupId]);
   return groupId;
 }

@@ -1,4 +1,4 @@
-import { answerResponse, idempotencyKeyOf, requestFingerprint, runPrepared } from "@/lib/api/idempotency";
+import { answerResponse, idempotencyKeyOf, requestFingerprint, runPrepared, singleStatement } from "@/lib/api/idempotency";
 import { withApiClient } from "@/lib/api/with-api-client";
 import { v11RedeemResponse } from "@/lib/redemption/answers";
 import { v11Customer } from "@/lib/redemption/customers";
@@ -33,10 +33,11 @@ export const POST = withApiClient({ scope: "points:write", query: v11RedeemQuery
       notes: entry.notes,
       requestId,
     });
-    return async (tx) => {
+    // With no code to use up, the redemption is one database call (lib/redemption/commit.ts).
+    return singleStatement(async (tx) => {
       await useValidationCode(tx, otpId, CODE_FIELD);
       return { status: 200, body: v11RedeemResponse(await prepared.commit(tx), customer, entry.transaction_number ?? null) };
-    };
+    }, otpId === null && prepared.singleStatement);
   });
   return answerResponse(answer);
 });

@@ -1,4 +1,4 @@
-import { answerResponse, idempotencyKeyOf, requestFingerprint, runPrepared } from "@/lib/api/idempotency";
+import { answerResponse, idempotencyKeyOf, requestFingerprint, runPrepared, singleStatement } from "@/lib/api/idempotency";
 import { withApiClient } from "@/lib/api/with-api-client";
 import { v2Answer } from "@/lib/redemption/answers";
 import { v2Customer } from "@/lib/redemption/customers";
@@ -14,9 +14,13 @@ import { checkValidationCode, useValidationCode } from "@/lib/redemption/validat
  */
 export const POST = withApiClient({ scope: "points:write", params: redemptionParams, body: v2RedemptionBodySchema }, async ({ caller, orgId, params, body, request, requestId }) => {
   const answer = await runPrepared({ orgId, key: idempotencyKeyOf(request), fingerprint: requestFingerprint(request, body) }, async () => {
-    await v2Customer(orgId, params.id);
-    // Optional here (SPEC §2.4), unlike v1.1: absent, nothing is checked; sent, it must be good.
-    const otpId = await checkValidationCode(orgId, params.id, body.validationCode === undefined, body.validationCode, "validationCode");
+    // Optional here (SPEC §2.4), unlike v1.1: absent, nothing is checked; sent, it must be good —
+    // after the customer is known to be the org's (without a code, prepareRedemption checks that first).
+    let otpId: number | null = null;
+    if (body.validationCode !== undefined) {
+      await v2Customer(orgId, params.id);
+      otpId = await checkValidationCode(orgId, params.id, false, body.validationCode, "validationCode");
+    }
     const prepared = await prepareRedemption({
       orgId,
       actor: { kind: "apiClient", id: caller.id, label: caller.name },
@@ -30,11 +34,12 @@ export const POST = withApiClient({ scope: "points:write", params: redemptionPar
       notes: body.notes,
       requestId,
     });
-    return async (tx) => {
+    // Validating only writes nothing; a commit with no code to use up is the one redemption call.
+    return singleStatement(async (tx) => {
       if (!body.commit) return { status: 200, body: v2Answer(prepared.validated, false) };
       await useValidationCode(tx, otpId, "validationCode");
       return { status: 200, body: v2Answer(await prepared.commit(tx), true) };
-    };
+    }, otpId === null && (!body.commit || prepared.singleStatement));
   });
   return answerResponse(answer);
 });
