@@ -7,8 +7,7 @@ import { canonicalJson, runPrepared, type Work } from "./idempotency";
 // makes a key when it opens and sends it with every submit, so a double click or a retried
 // request runs the work once and replays its answer; the same key with other values is a
 // conflict. Refusals are stored too and come back as the domain error they were, on their field.
-// Member Care's points adjustment (lib/engine/manual-adjustment.ts) does the same with its own
-// copy of these lines; it is meant to call this.
+// Member Care's points and tier adjustments both run through here.
 
 export type ConsoleAnswer<T> = { body: T; replayed: boolean };
 

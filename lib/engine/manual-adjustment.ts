@@ -1,6 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { canonicalJson, runIdempotent } from "@/lib/api/idempotency";
+import { runConsoleIdempotent } from "@/lib/api/console-idempotency";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -29,32 +28,24 @@ export async function adjustCustomerPoints({ orgId, actor, input }: { orgId: num
     if (!customer) throw new AppError("NOT_FOUND", "No such customer in this org.");
     throw new AppError("INVALID", "The customer is not enrolled in this program.", { field: "programId" });
   }
-  const fingerprint = createHash("sha256").update(`console points.adjust\n${canonicalJson({ customerId, programId, points, reason })}`).digest("hex");
-  const answer = await runIdempotent({ orgId, key: `console:points.adjust:${input.idempotencyKey}`, fingerprint }, async (tx) => {
-    const posted = await adjust(tx, {
-      orgId, programId, owner: { type: "CUSTOMER", id: customerId }, points,
-      provenance: { actor, sourceType: "CONSOLE", sourceRef: `points.adjust:${input.idempotencyKey}`, notes: reason },
-    });
-    await recordAudit(tx, {
-      orgId, actor, action: "points.adjust", entityType: "Customer", entityId: customerId,
-      after: { programId, points, reason, movementId: posted.movementId, balance: posted.balance },
-    });
-    // Ours (issue 12): a member-care adjustment for integrators that mirror balances.
-    await emitEvent(tx, {
-      orgId, eventName: "manualPointsAdjustment", refId: `${orgId}_${posted.movementId}`,
-      data: { entityInformation: entityInformation({ type: "CUSTOMER", id: customerId }), loyaltyProgramId: programId, points, balance: Number(posted.balance), reason, adjustedBy: actor.label, movementId: posted.movementId },
-    });
-    return { status: 200, body: { movementId: posted.movementId, balance: posted.balance } };
-  });
-  if (answer.status !== 200) throw refusalOf(answer);
-  const body = answer.body as { movementId: number; balance: string };
-  return { movementId: body.movementId, balance: body.balance, replayed: answer.replayed };
-}
-
-/** A stored refusal (or a key reused with other values) back as the domain error it was. */
-function refusalOf(answer: { status: number; body: unknown }): AppError {
-  const first = (answer.body as { errors?: { message?: string; code?: number }[] }).errors?.[0];
-  const message = first?.message ?? "The adjustment was refused.";
-  const kind = answer.status === 404 ? "NOT_FOUND" : answer.status === 409 ? "CONFLICT" : "INVALID";
-  return new AppError(kind, message, first?.code === undefined ? {} : { code: first.code });
+  const answer = await runConsoleIdempotent(
+    { orgId, action: "points.adjust", key: input.idempotencyKey, values: { customerId, programId, points, reason } },
+    async () => async (tx) => {
+      const posted = await adjust(tx, {
+        orgId, programId, owner: { type: "CUSTOMER", id: customerId }, points,
+        provenance: { actor, sourceType: "CONSOLE", sourceRef: `points.adjust:${input.idempotencyKey}`, notes: reason },
+      });
+      await recordAudit(tx, {
+        orgId, actor, action: "points.adjust", entityType: "Customer", entityId: customerId,
+        after: { programId, points, reason, movementId: posted.movementId, balance: posted.balance },
+      });
+      // Ours (issue 12): a member-care adjustment for integrators that mirror balances.
+      await emitEvent(tx, {
+        orgId, eventName: "manualPointsAdjustment", refId: `${orgId}_${posted.movementId}`,
+        data: { entityInformation: entityInformation({ type: "CUSTOMER", id: customerId }), loyaltyProgramId: programId, points, balance: Number(posted.balance), reason, adjustedBy: actor.label, movementId: posted.movementId },
+      });
+      return { movementId: posted.movementId, balance: posted.balance };
+    },
+  );
+  return { ...answer.body, replayed: answer.replayed };
 }
