@@ -71,6 +71,9 @@ test("an agent finds the demo family by a member's mobile, opens the group and r
   // The header names her groups with her role in each; the family is her default group.
   await expect(page.getByLabel("Customer summary")).toContainText("Raman Family (secondary, default group)");
   await expect(page.getByTestId("customer-status")).toHaveText("Loyalty member");
+  // Program-wise KPI cards, the default program first.
+  await expect(page.getByRole("region", { name: /^Program / }).first()).toHaveAccessibleName("Program Demo Retail Rewards");
+  await expect(page.getByRole("region", { name: /^Program / }).first()).toContainText("Default");
   // Her Groups tab: the family with her role and permissions.
   await page.getByRole("link", { name: "Groups", exact: true }).click();
   await expect(page).toHaveURL("/member-care/customers/564662499?tab=groups");
@@ -146,6 +149,8 @@ test("an agent finds a family by a member's mobile, opens the group and sees the
   const kpis = page.getByRole("region", { name: /^Program / }).first();
   await expect(kpis).toContainText("Lifetime purchases1,200");
   await expect(kpis).toContainText("Transactions1");
+  // A card-swiped bill earns for the group only (the workflow is mutually exclusive): none for her.
+  await expect(kpis).toContainText("Lifetime points0");
   // The Transactions tab lists it, with the points it brought the group.
   await page.getByRole("link", { name: "Transactions", exact: true }).click();
   const bills = page.getByRole("table", { name: "Transactions" });
