@@ -3,6 +3,7 @@ import { testDb } from "@/lib/testing/db";
 import { addTiers, enrolAt } from "@/lib/testing/tiers-factories";
 import { createGroupWithMembers, createTransfersOrg, transfersDb } from "@/lib/testing/transfers-factories";
 import { groupTiers } from "./group-tier";
+import { groupProgramDetails } from "./wallet";
 
 describe("groupTiers", () => {
   it("is the current primary member's tier per program, default program first, and says whether members follow it", async () => {
@@ -21,6 +22,9 @@ describe("groupTiers", () => {
       [f.defaultProgram.name, "Gold", true],
       ["Brand B", "Gold B", false],
     ]);
+
+    // The API's programDetails (and the group page's wallet) carry the same tier.
+    expect((await groupProgramDetails(f.orgId, group.id)).map((d) => [d.programName, d.tier])).toEqual([[f.defaultProgram.name, { number: 2, name: "Gold" }]]);
 
     // The primary leaves: the group has no tier until a new primary is named.
     await testDb.groupMembership.updateMany({ where: { groupId: group.id, customerId: primary!.id }, data: { exitedAt: new Date(), active: false } });

@@ -5,6 +5,7 @@ import { PAGE_SIZE, pageOf, skipFor, type Page } from "@/lib/pagination";
 import { exportGroupMembers, type MemberExportRow } from "./member-export";
 import { listGroupMembers, type MemberRow } from "./queries";
 import type { MemberSort } from "./schema";
+import { groupTiers } from "./group-tier";
 import { groupProgramDetails } from "./wallet";
 
 // What Member Care's group page shows (SPEC §7 "Group view"): basic info, the primary, member
@@ -20,7 +21,9 @@ export async function getGroupOverview({ orgId, groupId }: { orgId: number; grou
     },
   });
   if (!group) return null;
-  const [current, exited, primary, wallet] = await Promise.all([
+  // The group's tier (its primary member's) feeds both the wallet rows and the page's tier card.
+  const tiers = groupTiers(orgId, groupId);
+  const [current, exited, primary, wallet, held] = await Promise.all([
     db.groupMembership.count({ where: { orgId, groupId, exitedAt: null } }),
     db.groupMembership.count({ where: { orgId, groupId, exitedAt: { not: null } } }),
     // The current primary, else the last one (a group whose primary left).
@@ -29,7 +32,8 @@ export async function getGroupOverview({ orgId, groupId }: { orgId: number; grou
       orderBy: [{ exitedAt: { sort: "desc", nulls: "first" } }, { joinedAt: "desc" }],
       select: { customerId: true, exitedAt: true, customer: { select: { firstName: true, lastName: true, identifiers: { select: { type: true, value: true }, orderBy: { id: "asc" } } } } },
     }),
-    groupProgramDetails(orgId, groupId),
+    groupProgramDetails(orgId, groupId, tiers),
+    tiers,
   ]);
   return {
     group,
@@ -44,6 +48,7 @@ export async function getGroupOverview({ orgId, groupId }: { orgId: number; grou
         }
       : null,
     counts: { current, exited },
+    tiers: held,
     wallet,
   };
 }

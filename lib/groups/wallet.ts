@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rollupState } from "@/lib/ledger/rollup";
+import { groupTiers, type GroupTier } from "./group-tier";
 
 // The group wallet as the ledger holds it (DESIGN §3): the group's owner accounts (ownerType
 // USERGROUP) per program, their postings, lots and expiries. Reads only; the ledger writes them.
@@ -24,18 +25,21 @@ export type ExpiredPoints = { points: number; expiredOn: string; programId: numb
 /**
  * Program-wise points of a group (our `programDetails`, SPEC §1.6 [INFERRED]): the default
  * program always (a group is enrolled there on creation, SPEC §1), plus every program where the
- * group has an account.
+ * group has an account. A program's `tier` is the group's there: its primary member's
+ * (lib/groups/group-tier.ts); a caller that shows the tiers too passes the read it already made.
  */
-export async function groupProgramDetails(orgId: number, groupId: number): Promise<ProgramDetail[]> {
-  const [programs, totals] = await Promise.all([
+export async function groupProgramDetails(orgId: number, groupId: number, tiers: Promise<GroupTier[]> = groupTiers(orgId, groupId)): Promise<ProgramDetail[]> {
+  const [programs, totals, held] = await Promise.all([
     db.program.findMany({
       where: { orgId, OR: [{ isDefault: true }, { accounts: { some: { ownerType: "USERGROUP", ownerId: groupId } } }] },
       select: { id: true, name: true, isDefault: true },
       orderBy: [{ isDefault: "desc" }, { name: "asc" }],
     }),
     groupTotals(orgId, groupId),
+    tiers,
   ]);
   const byProgram = new Map(totals.map((t) => [t.programId, t]));
+  const tierOf = new Map(held.map((t) => [t.programId, { number: t.tierNumber, name: t.tierName }]));
   return programs.map((p) => {
     const t = byProgram.get(p.id);
     return {
@@ -47,7 +51,7 @@ export async function groupProgramDetails(orgId: number, groupId: number): Promi
       redeemedPoints: num(t?.redeemed),
       expiredPoints: num(t?.expired),
       returnedPoints: num(t?.returned),
-      tier: null,
+      tier: tierOf.get(p.id) ?? null,
     };
   });
 }

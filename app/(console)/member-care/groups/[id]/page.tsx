@@ -9,7 +9,6 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { listGroupMemberPage } from "@/lib/groups/member-care";
 import { recentGroupBills } from "@/lib/groups/member-care-activity";
-import { groupTiers } from "@/lib/groups/group-tier";
 import { groupExpirySchedules } from "@/lib/groups/wallet";
 import { groupWallets } from "@/lib/groups/wallet-view";
 import { listLedgerEntries } from "@/lib/ledger/history";
@@ -32,7 +31,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   const overview = await loadGroup(user.orgId, raw);
   if (!overview) notFound();
   const query = await searchParams;
-  const { group, primary, counts, wallet } = overview;
+  const { group, primary, counts, wallet, tiers } = overview;
   const members = membersQuery(query);
   const ledger = tableQuery(query, { sortable: ["at"], defaultSort: "at", defaultDir: "desc", key: "ledger" });
   const asked = z.coerce.number().int().positive().optional().catch(undefined).parse(Array.isArray(query.program) ? query.program[0] : query.program);
@@ -40,12 +39,11 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   // The ledger has a page per wallet shown (and per account left over from a per-program past).
   const ledgers = [...view.wallets, ...view.leftOver];
   const programId = (ledgers.find((p) => p.programId === asked) ?? ledgers[0])?.programId;
-  const [memberPage, activity, entries, schedule, tiers] = await Promise.all([
+  const [memberPage, activity, entries, schedule] = await Promise.all([
     listGroupMemberPage({ orgId: user.orgId, groupId: group.id, status: STATUS_OF[members.status], sort: members.sort, dir: members.dir, page: members.page }),
     recentGroupBills({ orgId: user.orgId, groupId: group.id }),
     programId === undefined ? null : listLedgerEntries({ orgId: user.orgId, owner: { type: "USERGROUP", id: group.id }, programId, dir: ledger.dir, page: ledger.page }),
     groupExpirySchedules(user.orgId, group.id),
-    groupTiers(user.orgId, group.id),
   ]);
   const fields = Object.entries((group.extendedFields ?? {}) as Record<string, unknown>);
 
