@@ -1,12 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, env } from "@/lib/env";
+import { statementName } from "./statement-names";
 
 export type Db = PrismaClient;
 
 /** The one way to build a Prisma client: the app's singleton, the seed and test fixtures use it. */
 export function createPrismaClient(connectionString: string, poolSize = env().DATABASE_POOL_SIZE): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: poolSize });
+  const adapter = new PrismaPg({ connectionString, max: poolSize }, { statementNameGenerator: statementName });
   return new PrismaClient({ adapter });
 }
 

@@ -58,7 +58,7 @@ export async function servePglite(
 // "bind message supplies 4 parameters, but prepared statement "" requires 2". We replace the
 // queue's scheduler with one that also keeps the turn from a connection's first extended-protocol
 // message until its Sync. (Also: the original leaves `processing` set after a failed message,
-// which stalls the queue for good.)
+// which stalls the queue for good.) It also shares named statements among the connections.
 type QueueItem = {
   handlerId: number;
   message: Uint8Array;
@@ -75,11 +75,26 @@ type QueryQueue = {
   clearQueueForHandler: (handlerId: number) => void;
 };
 
+const PARSE = "P".charCodeAt(0);
+const PARSE_COMPLETE = new Uint8Array([0x31, 0, 0, 0, 4]);
+
+/** The statement name of a Parse message, or null for any other message or an unnamed Parse. */
+function preparedName(message: Uint8Array): string | null {
+  if (message[0] !== PARSE || message.length < 6) return null;
+  const end = message.indexOf(0, 5);
+  if (end <= 5) return null;
+  return Buffer.from(message.buffer, message.byteOffset + 5, end - 5).toString("utf8");
+}
+
 const EXTENDED = new Set(["P", "B", "D", "E", "C", "H"].map((c) => c.charCodeAt(0)));
 const ENDS_TURN = new Set(["S", "Q", "X"].map((c) => c.charCodeAt(0)));
 
 function keepExtendedQueriesWhole(queue: QueryQueue): void {
   const midSequence = new Set<number>();
+  // Named statements live in the session, which every connection shares here, while each
+  // node-postgres connection remembers only the ones it prepared itself: a second connection's
+  // Parse of a name would fail with "prepared statement already exists".
+  const prepared = new Set<string>();
 
   queue.processQueue = async () => {
     if (queue.processing || queue.queue.length === 0) return;
@@ -93,11 +108,23 @@ function keepExtendedQueriesWhole(queue: QueryQueue): void {
         if (index === -1) break;
         const [item] = queue.queue.splice(index, 1);
         if (!item) break;
+        const named = preparedName(item.message);
+        if (named !== null && prepared.has(named)) {
+          // Already prepared in the shared session by some connection: the same name is the same
+          // text (lib/db/statement-names.ts), so answer ParseComplete as PostgreSQL would have.
+          midSequence.add(item.handlerId);
+          queue.lastHandlerId = item.handlerId;
+          item.onData(PARSE_COMPLETE);
+          item.resolve(PARSE_COMPLETE.length);
+          continue;
+        }
         let bytes = 0;
+        let firstByte: number | undefined;
         try {
           await queue.db.runExclusive(() =>
             queue.db.execProtocolRawStream(item.message, {
               onRawData: (data: Uint8Array) => {
+                firstByte ??= data[0];
                 bytes += data.length;
                 item.onData(data);
               },
@@ -108,6 +135,7 @@ function keepExtendedQueriesWhole(queue: QueryQueue): void {
           item.reject(error);
           continue;
         }
+        if (named !== null && firstByte === PARSE_COMPLETE[0]) prepared.add(named);
         const type = item.message[0] ?? 0;
         if (ENDS_TURN.has(type)) midSequence.delete(item.handlerId);
         else if (EXTENDED.has(type)) midSequence.add(item.handlerId);
