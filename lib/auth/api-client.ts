@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import { verifySecretOrStandIn } from "./password";
 
 export type ApiCaller = {
@@ -36,15 +37,15 @@ export async function authenticateApiClient(authorization: string | null): Promi
   const credentials = parseBasic(authorization);
   if (!credentials) return null;
   // One round trip for every API request: the client, its till and store, and the org's setup
-  // version (Prisma would read the relations one query each).
-  const rows = await db.$queryRaw<ClientRow[]>`
+  // version (Prisma would read the relations one query each), sent past Prisma (lib/db/sql.ts).
+  const rows = await sqlRows<ClientRow>(`
     SELECT c.id, c."clientId", c.name, c."orgId", c."secretHash", c.scopes, c."revokedAt", c."lastUsedAt", c."rateLimitPerMinute",
            t.id AS "tillId", t.code AS "tillCode", (t.active AND s.active) AS "tillActive", o."cacheVersion" AS "orgCacheVersion"
       FROM "ApiClient" c
       JOIN "Org" o ON o.id = c."orgId"
       LEFT JOIN "Till" t ON t.id = c."tillId"
       LEFT JOIN "Store" s ON s.id = t."storeId"
-     WHERE c."clientId" = ${credentials.clientId}`;
+     WHERE c."clientId" = $1`, [credentials.clientId]);
   const client = rows[0];
   // An unknown or revoked id costs one slow hash too, as a wrong secret does: the timing must not
   // tell which client ids exist.

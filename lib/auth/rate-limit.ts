@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 
 // A sliding-window limiter kept in the database (table RateWindow), so a limit holds across app
 // instances. Each bucket counts hits in fixed windows; the estimate for "the last window length"
@@ -21,23 +22,24 @@ type Counts = { previous: number; current: number; admitted: number | null; asyn
 export async function admitHit(bucket: string, limit: number, windowMs: number, now = new Date()): Promise<RateDecision> {
   const start = windowStartOf(now, windowMs);
   const weight = previousWeight(now, start, windowMs);
-  const rows = await db.$queryRaw<Counts[]>`
+  const rows = await sqlRows<Counts>(`
     WITH prev AS (
-      SELECT COALESCE((SELECT "hits" FROM "RateWindow" WHERE "bucket" = ${bucket} AND "windowStart" = ${new Date(start.getTime() - windowMs)}), 0) AS hits
+      SELECT COALESCE((SELECT "hits" FROM "RateWindow" WHERE "bucket" = $1 AND "windowStart" = $2::timestamp(3)), 0) AS hits
     ), hit AS (
       INSERT INTO "RateWindow" AS w ("bucket", "windowStart", "hits")
-      SELECT ${bucket}, ${start}, 1 FROM prev WHERE prev.hits * ${weight}::float8 + 1 <= ${limit}
+      SELECT $1, $3::timestamp(3), 1 FROM prev WHERE prev.hits * $4::float8 + 1 <= $5::int
       ON CONFLICT ("bucket", "windowStart") DO UPDATE SET "hits" = w."hits" + 1
-        WHERE (SELECT hits FROM prev) * ${weight}::float8 + w."hits" + 1 <= ${limit}
+        WHERE (SELECT hits FROM prev) * $4::float8 + w."hits" + 1 <= $5::int
       RETURNING w."hits"
     )
     SELECT (SELECT hits FROM prev)::int AS previous,
-           COALESCE((SELECT "hits" FROM "RateWindow" WHERE "bucket" = ${bucket} AND "windowStart" = ${start}), 0)::int AS current,
+           COALESCE((SELECT "hits" FROM "RateWindow" WHERE "bucket" = $1 AND "windowStart" = $3::timestamp(3)), 0)::int AS current,
            (SELECT "hits" FROM hit)::int AS admitted,
            -- A counter lost in a crash is harmless, and waiting for the commit's disk flush was
            -- most of the statement's cost (bench/rate-limit.bench.ts): this statement's own
            -- transaction commits without waiting (a transaction-local setting, read at commit).
-           set_config('synchronous_commit', 'off', true) AS async_commit`;
+           set_config('synchronous_commit', 'off', true) AS async_commit`,
+    [bucket, new Date(start.getTime() - windowMs), start, weight, limit]);
   const counts = rows[0] ?? { previous: 0, current: 0, admitted: null };
   if (counts.admitted !== null) {
     // The first hit of a window: a moment to drop windows nobody can weigh any more.

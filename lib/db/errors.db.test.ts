@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import pg from "pg";
 import { createPrismaClient, db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { createOrg } from "@/lib/testing/factories";
 import { DB_MESSAGES, isUniqueViolation, mapDbError, toAppError } from "./errors";
@@ -61,6 +63,18 @@ describe("toAppError", () => {
     for (const state of ["57P01", "57P02", "57P03", "08006", "08003"]) {
       expect(toAppError(await failure(() => raise(state)))).toMatchObject({ kind: "UNAVAILABLE", status: 503, message: DB_MESSAGES.busy });
     }
+  });
+
+  it("maps node-postgres' own errors the same (statements sent past Prisma, lib/db/sql.ts)", async () => {
+    const { org } = await createOrg();
+    const insert = `INSERT INTO "Zone" ("orgId", code, name, "updatedAt") VALUES ($1, 'Z1', 'Z', now())`;
+    await sqlRows(insert, [org.id]);
+    expect(toAppError(await failure(() => sqlRows(insert, [org.id])))).toMatchObject({ kind: "CONFLICT", status: 409, message: DB_MESSAGES.unique });
+    expect(toAppError(await failure(() => sqlRows(`DO $$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = '40001'; END $$`, [])))).toMatchObject({ status: 409, message: DB_MESSAGES.conflict });
+    const nowhere = new pg.Pool({ connectionString: "postgresql://postgres@127.0.0.1:9/none?connect_timeout=2", max: 1 });
+    const unreachable = await failure(() => nowhere.query("SELECT 1"));
+    await nowhere.end();
+    expect(toAppError(unreachable)).toMatchObject({ kind: "UNAVAILABLE", status: 503, message: DB_MESSAGES.busy });
   });
 
   it("leaves what it cannot explain alone: a bug stays a bug", async () => {

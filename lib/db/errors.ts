@@ -117,7 +117,19 @@ function describe(error: unknown): Known | null {
   const kind = driverCause(error)?.kind;
   if (typeof kind === "string" && UNAVAILABLE_DRIVER_KINDS.has(kind)) return { kind: "UNAVAILABLE", message: DB_MESSAGES.busy };
   if (error instanceof Prisma.PrismaClientInitializationError) return { kind: "UNAVAILABLE", message: DB_MESSAGES.busy };
+  if (isLostConnection(error)) return { kind: "UNAVAILABLE", message: DB_MESSAGES.busy };
   return null;
+}
+
+// node-postgres itself (lib/db/sql.ts sends some statements past Prisma): the socket failed or
+// closed under the query, or the pool could not connect in time. Nothing was committed.
+const SOCKET_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"]);
+const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+function isLostConnection(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as Error & { code?: unknown }).code;
+  return (typeof code === "string" && SOCKET_ERRORS.has(code)) || LOST_CONNECTION.test(error.message);
 }
 
 function prismaCode(error: unknown): string | undefined {

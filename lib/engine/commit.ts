@@ -1,5 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Roll } from "@/lib/expiry/rolling";
 import { driverError, mapLedgerError } from "@/lib/ledger/errors";
@@ -113,6 +115,8 @@ export function sideEffect(
   };
 }
 
+const BILL_COMMIT = "SELECT bill_commit($1::jsonb) AS r";
+
 /**
  * A purchase's writes as one database call, bill_commit (migration 20261201200243_bill_commit):
  * the bill, each program's KPIs, the rolls, the awards' postings, in that order. For a bill with
@@ -120,7 +124,7 @@ export function sideEffect(
  * the interactive transaction made six or more.
  */
 export async function commitBill(
-  tx: Pick<Tx, "$queryRaw">,
+  tx: Pick<Tx, "$queryRawUnsafe">,
   b: {
     orgId: number; customerId: number; tillId: number | null; body: TransactionBody; fields: Record<string, FieldValue>; billedAt: Date; programIds: number[];
     kpis: { programId: number; purchases: number; points: number; visits: number }[];
@@ -143,7 +147,10 @@ export async function commitBill(
     })),
   };
   try {
-    const rows = await tx.$queryRaw<{ r: { billId: number; movementIds: number[] } }[]>`SELECT bill_commit(${JSON.stringify(payload)}::jsonb) AS r`;
+    type Row = { r: { billId: number; movementIds: number[] } };
+    // Sent alone (runPrepared hands the app client itself, not a transaction), the call goes past
+    // Prisma (lib/db/sql.ts): Prisma's handling of its JSON parameter cost more CPU than the call.
+    const rows = tx === db ? await sqlRows<Row>(BILL_COMMIT, [JSON.stringify(payload)]) : await tx.$queryRawUnsafe<Row[]>(BILL_COMMIT, JSON.stringify(payload));
     return rows[0]!.r;
   } catch (error) {
     const found = driverError(error);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import type { EventCustomer, EventGroup } from "./load";
 import type { TransactionBody } from "./transaction-schema";
 
@@ -7,6 +7,7 @@ import type { TransactionBody } from "./transaction-schema";
 // an identifier other than e-mail), their e-mail and external id, their enrolments with tiers,
 // their wallets, the group the bill earns for (tagged or default, with its size) and that group's
 // wallets. Nine Prisma round trips before; the rules that use them stay in load.ts and plan.ts.
+// Sent past Prisma (lib/db/sql.ts): its JSON-heavy row cost Prisma more CPU than PostgreSQL.
 
 export type MemberRows = {
   customer: EventCustomer;
@@ -43,23 +44,23 @@ export async function readEventMember(
   // As the Prisma filter this replaces had it: a primary user id, when tagged, decides the group's
   // filter, and an external id sent beside it is not checked.
   const externalId = primaryUserId === null ? (body.userGroup2ExternalId ?? null) : null;
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await sqlRows<Row>(`
     WITH c AS (
       SELECT cu.id, cu."firstName", cu."lastName", cu."joinedAt", cu."extendedFields" FROM "Customer" cu
-       WHERE cu.id = COALESCE(${id}::int, (
+       WHERE cu.id = COALESCE($1::int, (
                SELECT ci."customerId" FROM "CustomerIdentifier" ci
-                WHERE ci."orgId" = ${orgId}::int AND ci.type = CAST(${type}::text AS "IdentifierType") AND ci.value = ${value}::text
+                WHERE ci."orgId" = $2::int AND ci.type = CAST($3::text AS "IdentifierType") AND ci.value = $4::text
                 ORDER BY ci.id LIMIT 1))
-         AND cu."orgId" = ${orgId}::int
+         AND cu."orgId" = $2::int
     ), g AS (
       SELECT ug.id, ug."externalId", ug."groupName" FROM "GroupMembership" gm JOIN "UserGroup" ug ON ug.id = gm."groupId"
-       WHERE gm."orgId" = ${orgId}::int AND gm."customerId" = (SELECT id FROM c) AND gm."exitedAt" IS NULL AND ug.status = 'ACTIVE'
-         AND (${tagged}::boolean OR gm."defaultGroup")
-         AND (${groupId}::int IS NULL OR gm."groupId" = ${groupId}::int)
-         AND (${externalId}::text IS NULL OR ug."externalId" = ${externalId}::text)
-         AND (${primaryUserId}::int IS NULL OR EXISTS (
+       WHERE gm."orgId" = $2::int AND gm."customerId" = (SELECT id FROM c) AND gm."exitedAt" IS NULL AND ug.status = 'ACTIVE'
+         AND ($5::boolean OR gm."defaultGroup")
+         AND ($6::int IS NULL OR gm."groupId" = $6::int)
+         AND ($7::text IS NULL OR ug."externalId" = $7::text)
+         AND ($8::int IS NULL OR EXISTS (
                SELECT 1 FROM "GroupMembership" pm
-                WHERE pm."groupId" = ug.id AND pm."customerId" = ${primaryUserId}::int AND pm."primaryMember" AND pm."exitedAt" IS NULL))
+                WHERE pm."groupId" = ug.id AND pm."customerId" = $8::int AND pm."primaryMember" AND pm."exitedAt" IS NULL))
        LIMIT 1
     )
     SELECT c.id, c."firstName", c."lastName", c."joinedAt", c."extendedFields",
@@ -67,14 +68,15 @@ export async function readEventMember(
          FROM "CustomerIdentifier" i WHERE i."customerId" = c.id AND i.type IN ('EMAIL', 'EXTERNAL_ID')) AS identifiers,
       (SELECT json_agg(json_build_object('programId', e."programId", 'lifetimePurchases', e."lifetimePurchases"::text, 'lifetimePoints', e."lifetimePoints"::text,
                                          'visits', e.visits, 'tierNumber', t.number, 'tierName', t.name))
-         FROM "ProgramEnrollment" e LEFT JOIN "Tier" t ON t.id = e."tierId" WHERE e."orgId" = ${orgId}::int AND e."customerId" = c.id) AS enrolments,
+         FROM "ProgramEnrollment" e LEFT JOIN "Tier" t ON t.id = e."tierId" WHERE e."orgId" = $2::int AND e."customerId" = c.id) AS enrolments,
       (SELECT json_agg(json_build_object('ownerType', a."ownerType", 'ownerId', a."ownerId", 'programId', a."programId", 'balance', a.balance::text))
          FROM "PointsAccount" a
-        WHERE a."orgId" = ${orgId}::int AND ((a."ownerType" = 'CUSTOMER' AND a."ownerId" = c.id) OR (a."ownerType" = 'USERGROUP' AND a."ownerId" = (SELECT id FROM g)))) AS accounts,
+        WHERE a."orgId" = $2::int AND ((a."ownerType" = 'CUSTOMER' AND a."ownerId" = c.id) OR (a."ownerType" = 'USERGROUP' AND a."ownerId" = (SELECT id FROM g)))) AS accounts,
       (SELECT json_build_object('id', g.id, 'externalId', g."externalId", 'name', g."groupName",
                                 'size', (SELECT count(*) FROM "GroupMembership" x WHERE x."groupId" = g.id AND x."exitedAt" IS NULL))
          FROM g) AS "group"
-    FROM c`;
+    FROM c`,
+    [id, orgId, type, value, tagged, groupId, externalId, primaryUserId]);
   const r = rows[0];
   if (!r) return null;
   const ids = r.identifiers ?? [];

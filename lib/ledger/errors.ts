@@ -26,12 +26,16 @@ export function mapLedgerError(error: unknown): unknown {
   return make(message.charAt(0).toUpperCase() + message.slice(1));
 }
 
-/** The PostgreSQL error code and message inside a Prisma error (driver adapters nest them). */
+/** The PostgreSQL error code and message inside a Prisma error (driver adapters nest them) or a node-postgres one. */
 export function driverError(error: unknown, depth = 0): { code: string; message: string } | null {
   if (!error || typeof error !== "object" || depth > 5) return null;
   const record = error as Record<string, unknown>;
   if (typeof record.originalCode === "string") {
     return { code: record.originalCode, message: typeof record.originalMessage === "string" ? record.originalMessage : "" };
+  }
+  // node-postgres' own DatabaseError (statements sent past Prisma, lib/db/sql.ts).
+  if (typeof record.severity === "string" && typeof record.code === "string" && /^[0-9A-Z]{5}$/.test(record.code)) {
+    return { code: record.code, message: typeof record.message === "string" ? record.message : "" };
   }
   for (const key of ["cause", "meta", "driverAdapterError"]) {
     const inner = driverError(record[key], depth + 1);
