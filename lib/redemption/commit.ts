@@ -1,4 +1,6 @@
 import "server-only";
+import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mapLedgerError } from "@/lib/ledger/errors";
 import { debitPayload } from "@/lib/ledger/post";
@@ -18,8 +20,10 @@ export type Written = {
 
 type Raw = { redemptionId: number; posted: { movementId: number; balance: number | string }[]; lots: { movementId: number; lotId: number; points: number | string; expiresAt: string | null }[] };
 
+const REDEMPTION_COMMIT = "SELECT redemption_commit($1::jsonb) AS r";
+
 export async function writeRedemption(
-  tx: Pick<Prisma.TransactionClient, "$queryRaw">,
+  tx: Pick<Prisma.TransactionClient, "$queryRawUnsafe">,
   r: {
     orgId: number; customerId: number; programId: number; groupId: number | null; points: number;
     transactionNumber: string | null; externalReferenceNumber: string | null; notes: string;
@@ -34,7 +38,8 @@ export async function writeRedemption(
     debits: r.draws.map((d) => debitPayload({ orgId: r.orgId, programId: d.programId, owner: d.owner, points: d.points, kind: "REDEEM", provenance: r.provenance })),
   };
   try {
-    const rows = await tx.$queryRaw<{ r: Raw }[]>`SELECT redemption_commit(${JSON.stringify(payload)}::jsonb) AS r`;
+    // Sent alone (runPrepared hands the app client itself), the call goes past Prisma (lib/db/sql.ts).
+    const rows = tx === db ? await sqlRows<{ r: Raw }>(REDEMPTION_COMMIT, [JSON.stringify(payload)]) : await tx.$queryRawUnsafe<{ r: Raw }[]>(REDEMPTION_COMMIT, JSON.stringify(payload));
     const raw = rows[0]!.r;
     return {
       redemptionId: raw.redemptionId,

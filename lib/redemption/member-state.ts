@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import type { Owner } from "@/lib/ledger/types";
 import type { GroupSelector } from "./redeem";
 
@@ -45,41 +45,42 @@ type Row = {
 export async function readMemberState(a: Args): Promise<MemberState> {
   const mode = a.group?.mode ?? "none";
   const s = a.group?.mode === "named" ? a.group.selector : {};
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await sqlRows<Row>(`
     WITH g AS (
       SELECT ug.id FROM "UserGroup" ug
-       WHERE ${mode}::text = 'named' AND ug."orgId" = ${a.orgId}::int AND ug.status = 'ACTIVE'
-         AND (${s.id ?? null}::int IS NULL OR ug.id = ${s.id ?? null}::int)
-         AND (${s.externalId ?? null}::text IS NULL OR ug."externalId" = ${s.externalId ?? null}::text)
-         AND (${s.primaryUserId ?? null}::int IS NULL OR EXISTS (
+       WHERE $1::text = 'named' AND ug."orgId" = $2::int AND ug.status = 'ACTIVE'
+         AND ($3::int IS NULL OR ug.id = $3::int)
+         AND ($4::text IS NULL OR ug."externalId" = $4::text)
+         AND ($5::int IS NULL OR EXISTS (
                SELECT 1 FROM "GroupMembership" pm
-                WHERE pm."groupId" = ug.id AND pm."customerId" = ${s.primaryUserId ?? null}::int AND pm."primaryMember" AND pm."exitedAt" IS NULL))
+                WHERE pm."groupId" = ug.id AND pm."customerId" = $5::int AND pm."primaryMember" AND pm."exitedAt" IS NULL))
       UNION ALL
       SELECT dm."groupId" FROM "GroupMembership" dm JOIN "UserGroup" dg ON dg.id = dm."groupId"
-       WHERE ${mode}::text = 'default' AND dm."orgId" = ${a.orgId}::int AND dm."customerId" = ${a.customerId}::int
+       WHERE $1::text = 'default' AND dm."orgId" = $2::int AND dm."customerId" = $6::int
          AND dm."defaultGroup" AND dm."exitedAt" IS NULL AND dg.status = 'ACTIVE'
       LIMIT 1
     ), m AS (
       SELECT gm."primaryMember", gm.permissions FROM "GroupMembership" gm
-       WHERE gm."orgId" = ${a.orgId}::int AND gm."groupId" = (SELECT id FROM g) AND gm."customerId" = ${a.customerId}::int AND gm."exitedAt" IS NULL
+       WHERE gm."orgId" = $2::int AND gm."groupId" = (SELECT id FROM g) AND gm."customerId" = $6::int AND gm."exitedAt" IS NULL
        LIMIT 1
     ), acc AS (
       SELECT pa.id, pa.balance FROM "PointsAccount" pa
-       WHERE pa."orgId" = ${a.orgId}::int AND pa."programId" = ${a.wallet?.programId ?? null}::int
-         AND pa."ownerType" = CAST(${a.wallet?.type ?? null}::text AS "AccountOwner")
-         AND pa."ownerId" = CASE WHEN ${a.wallet?.type ?? null}::text = 'CUSTOMER' THEN ${a.customerId}::int ELSE (SELECT id FROM g) END
+       WHERE pa."orgId" = $2::int AND pa."programId" = $7::int
+         AND pa."ownerType" = CAST($8::text AS "AccountOwner")
+         AND pa."ownerId" = CASE WHEN $8::text = 'CUSTOMER' THEN $6::int ELSE (SELECT id FROM g) END
     ), e AS (
       SELECT pe."lifetimePoints", pe."lifetimePurchases" FROM "ProgramEnrollment" pe
-       WHERE pe."orgId" = ${a.orgId}::int AND pe."programId" = ${a.programId}::int AND pe."customerId" = ${a.customerId}::int
+       WHERE pe."orgId" = $2::int AND pe."programId" = $9::int AND pe."customerId" = $6::int
     )
-    SELECT EXISTS (SELECT 1 FROM "Customer" c WHERE c.id = ${a.customerId}::int AND c."orgId" = ${a.orgId}::int) AS "customerFound",
+    SELECT EXISTS (SELECT 1 FROM "Customer" c WHERE c.id = $6::int AND c."orgId" = $2::int) AS "customerFound",
            (SELECT id FROM g) AS "groupId",
            (SELECT "primaryMember" FROM m) AS "primaryMember",
            (SELECT permissions FROM m) AS permissions,
            (SELECT id FROM acc) AS "accountId",
            (SELECT balance::text FROM acc) AS balance,
            (SELECT "lifetimePoints"::text FROM e) AS "lifetimePoints",
-           (SELECT "lifetimePurchases"::text FROM e) AS "lifetimePurchases"`;
+           (SELECT "lifetimePurchases"::text FROM e) AS "lifetimePurchases"`,
+    [mode, a.orgId, s.id ?? null, s.externalId ?? null, s.primaryUserId ?? null, a.customerId, a.wallet?.programId ?? null, a.wallet?.type ?? null, a.programId]);
   const r = rows[0]!;
   return {
     customerFound: r.customerFound,
