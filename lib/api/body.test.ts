@@ -20,6 +20,23 @@ describe("readJsonBody", () => {
     expect(await readJsonBody(post("[".repeat(100_000) + "]".repeat(100_000)), 1024 * 1024)).toMatchObject({ ok: false, status: 400 });
   });
 
+  it("answers a body the client cut off (it went away mid-request) with a 400, not a server error", async () => {
+    const sent = new TextEncoder().encode('{"billNumber": "B1", "bill');
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulls++ === 0) controller.enqueue(sent);
+        else controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const cut = new Request("http://localhost/x", { method: "POST", body, duplex: "half" } as RequestInit);
+    expect(await readJsonBody(cut, 1024 * 1024)).toEqual({
+      ok: false,
+      status: 400,
+      error: { status: false, code: 400, message: "Invalid input : the request body was cut off before its end." },
+    });
+  });
+
   it("counts arrays and objects, not scalars", () => {
     expect(depthOver({ a: [1, "x", null, { b: true }] }, 3)).toBe(false);
     expect(depthOver({ a: [1, "x", null, { b: [] }] }, 3)).toBe(true);

@@ -11,7 +11,14 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400
 export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge(maxBytes);
-  const text = await readCapped(request, maxBytes);
+  let text: string | null;
+  try {
+    text = await readCapped(request, maxBytes);
+  } catch {
+    // The client went away (or its stream broke) before the body ended: nothing was read that
+    // could be acted on, and nobody waits for the answer. A 400, not a server error.
+    return { ok: false, status: 400, error: apiError(400, "Invalid input : the request body was cut off before its end.") };
+  }
   if (text === null) return tooLarge(maxBytes);
   if (text.trim() === "") return { ok: true, value: undefined };
   let value: unknown;

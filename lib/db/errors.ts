@@ -127,7 +127,8 @@ const SOCKET_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT
 const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
 
 function isLostConnection(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+  // "aborted" is the HTTP client's request going away, not the database's socket.
+  if (!(error instanceof Error) || error.message === "aborted") return false;
   const code = (error as Error & { code?: unknown }).code;
   return (typeof code === "string" && SOCKET_ERRORS.has(code)) || LOST_CONNECTION.test(error.message);
 }
