@@ -203,7 +203,6 @@ async function load(name: string, connections: number, next: () => Shot, authori
 async function settle() {
   const { db } = await import("../lib/db/client");
   await db.$executeRawUnsafe(`VACUUM (ANALYZE) "PointsAccount", "ProgramEnrollment", "Transaction", "PointsLot", "Posting", "Movement"`);
-  await db.$executeRawUnsafe("CHECKPOINT");
   await db.$disconnect();
 }
 
