@@ -1,5 +1,6 @@
 import pg from "pg";
-import { appPool } from "./client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { appPool, db } from "./client";
 import { statementName } from "./statement-names";
 
 // The statements every API request makes (the caller's read, its rate limit) and a bill's member
@@ -32,4 +33,13 @@ export async function sqlRows<Row>(text: string, values: SqlValue[]): Promise<Ro
     types,
   });
   return result.rows as Row[];
+}
+
+/**
+ * One statement on `tx`: past Prisma when `tx` is the app client itself (runPrepared hands it to
+ * work sent alone, lib/api/idempotency.ts), inside the caller's transaction otherwise.
+ */
+export async function sqlRowsOn<Row>(tx: Pick<Prisma.TransactionClient, "$queryRawUnsafe">, text: string, values: SqlValue[]): Promise<Row[]> {
+  if (tx === db) return sqlRows<Row>(text, values);
+  return tx.$queryRawUnsafe<Row[]>(text, ...values);
 }

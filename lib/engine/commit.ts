@@ -1,7 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
-import { sqlRows } from "@/lib/db/sql";
+import { sqlRowsOn } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Roll } from "@/lib/expiry/rolling";
 import { driverError, mapLedgerError } from "@/lib/ledger/errors";
@@ -147,10 +146,7 @@ export async function commitBill(
     })),
   };
   try {
-    type Row = { r: { billId: number; movementIds: number[] } };
-    // Sent alone (runPrepared hands the app client itself, not a transaction), the call goes past
-    // Prisma (lib/db/sql.ts): Prisma's handling of its JSON parameter cost more CPU than the call.
-    const rows = tx === db ? await sqlRows<Row>(BILL_COMMIT, [JSON.stringify(payload)]) : await tx.$queryRawUnsafe<Row[]>(BILL_COMMIT, JSON.stringify(payload));
+    const rows = await sqlRowsOn<{ r: { billId: number; movementIds: number[] } }>(tx, BILL_COMMIT, [JSON.stringify(payload)]);
     return rows[0]!.r;
   } catch (error) {
     const found = driverError(error);

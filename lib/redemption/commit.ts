@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { sqlRows } from "@/lib/db/sql";
+import { sqlRowsOn } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mapLedgerError } from "@/lib/ledger/errors";
 import { debitPayload } from "@/lib/ledger/post";
@@ -38,8 +37,7 @@ export async function writeRedemption(
     debits: r.draws.map((d) => debitPayload({ orgId: r.orgId, programId: d.programId, owner: d.owner, points: d.points, kind: "REDEEM", provenance: r.provenance })),
   };
   try {
-    // Sent alone (runPrepared hands the app client itself), the call goes past Prisma (lib/db/sql.ts).
-    const rows = tx === db ? await sqlRows<{ r: Raw }>(REDEMPTION_COMMIT, [JSON.stringify(payload)]) : await tx.$queryRawUnsafe<{ r: Raw }[]>(REDEMPTION_COMMIT, JSON.stringify(payload));
+    const rows = await sqlRowsOn<{ r: Raw }>(tx, REDEMPTION_COMMIT, [JSON.stringify(payload)]);
     const raw = rows[0]!.r;
     return {
       redemptionId: raw.redemptionId,
